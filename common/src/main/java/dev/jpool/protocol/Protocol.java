@@ -1,0 +1,106 @@
+package dev.jpool.protocol;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.Set;
+
+/**
+ * Encodes and decodes protocol lines. Thread-safe.
+ *
+ * <p>A line is one JSON object with a {@code type} and a version {@code v}; it never contains a
+ * newline. Decoding checks the version before the shape, so a worker of another jpool version is
+ * named as such rather than as garbage.
+ */
+public final class Protocol {
+    /** The version this build speaks. A line with another version is rejected. */
+    public static final int VERSION = 1;
+    /** Longest line either side accepts, in bytes; longer lines are rejected, never buffered. */
+    public static final int MAX_LINE_BYTES = 8 * 1024 * 1024;
+    /** How much of a bad line an error message quotes. */
+    public static final int QUOTE_CHARS = 160;
+
+    private static final Set<String> TYPES =
+            Set.of("hello", "run", "result", "failure", "shutdown", "bye");
+
+    private final ObjectMapper mapper;
+    private final ObjectWriter writer;
+    private final ObjectReader reader;
+
+    public Protocol() {
+        this.mapper = JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+        this.writer = mapper.writerFor(Message.class);
+        this.reader = mapper.readerFor(Message.class);
+    }
+
+    /** The mapper used for payloads (task inputs and outputs). */
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /** One line of JSON, without the trailing newline. */
+    public String encode(Message message) {
+        try {
+            return writer.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot encode " + message + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Decodes one line.
+     *
+     * @throws ProtocolException naming what is wrong and quoting the line
+     */
+    public Message decode(String line) throws ProtocolException {
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new ProtocolException("not a JSON line (" + e.getOriginalMessage() + ")", line);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new ProtocolException("not a JSON object", line);
+        }
+        JsonNode version = tree.get("v");
+        if (version == null || !version.canConvertToInt()) {
+            throw new ProtocolException("no protocol version 'v'", line);
+        }
+        if (version.intValue() != VERSION) {
+            throw new ProtocolException("protocol version " + version.intValue()
+                    + ", this jpool speaks version " + VERSION, line);
+        }
+        JsonNode type = tree.get("type");
+        if (type == null || !type.isTextual()) {
+            throw new ProtocolException("no message 'type'", line);
+        }
+        if (!TYPES.contains(type.textValue())) {
+            throw new ProtocolException("unknown message type '" + cut(type.textValue()) + "'", line);
+        }
+        try {
+            return reader.treeToValue(tree, Message.class);
+        } catch (JsonProcessingException e) {
+            throw new ProtocolException("malformed '" + type.textValue() + "' message ("
+                    + e.getOriginalMessage() + ")", line);
+        }
+    }
+
+    /** Converts a JSON payload to a value of the given type. */
+    public <T> T payload(JsonNode node, Class<T> type) throws JsonProcessingException {
+        return mapper.treeToValue(node, type);
+    }
+
+    static String cut(String text) {
+        if (text.length() <= QUOTE_CHARS) {
+            return text;
+        }
+        return text.substring(0, QUOTE_CHARS) + "... (" + text.length() + " chars)";
+    }
+}

@@ -1,0 +1,5 @@
+package dev.jpool.protocol;
+
+/** Launcher to worker: finish what is running, say {@link Bye}, exit. */
+public record Shutdown(int v) implements Message {
+}

@@ -1,0 +1,18 @@
+package dev.jpool.task;
+
+/**
+ * A unit of work a worker runs: a function from an input to an output, both of which Jackson can
+ * turn into JSON and back.
+ *
+ * <p>A worker JVM finds a task by its class name, so a task is a public top-level (or static
+ * nested) class with a public no-argument constructor, on the worker's classpath. A lambda is not
+ * a task a worker JVM can load: this is the JVM's form of Python's pickling limit.
+ *
+ * @param <I> the input type
+ * @param <O> the output type
+ */
+@FunctionalInterface
+public interface Task<I, O> {
+    /** Computes the output for one input. An exception reaches the caller with its stack trace. */
+    O apply(I input) throws Exception;
+}

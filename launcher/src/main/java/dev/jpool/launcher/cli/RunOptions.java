@@ -1,0 +1,72 @@
+package dev.jpool.launcher.cli;
+
+import dev.jpool.launcher.run.WorkerCount;
+import dev.jpool.launcher.worker.WorkerCommandLine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Options every run command shares: what to compute, on how many workers, how to start them. */
+final class RunOptions {
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec spec;
+
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "1e9", converter = SampleCountConverter.class,
+            description = "Darts to throw: 1000000, 1_000_000 or 1e6 (up to 1e15). Default: ${DEFAULT-VALUE}.")
+    long samples;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "20201117", converter = SeedConverter.class,
+            description = "Seed of the random streams, or 'random'. The same seed and samples give the same "
+                    + "hit count in every mode and with any worker count. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--workers", paramLabel = "N",
+            description = "Worker JVMs or threads. Default: NUM_PROCS, else SLURM_CPUS_PER_TASK, "
+                    + "else the available processors.")
+    Integer workers;
+
+    @Option(names = "--worker-jvm-opt", paramLabel = "OPT",
+            description = "An option for each worker JVM, e.g. --worker-jvm-opt=-Xmx64m (repeatable). "
+                    + "Defaults: " + "-XX:+UseSerialGC -Xms8m -Xmx256m -XX:-UsePerfData.")
+    List<String> workerJvmOptions = new ArrayList<>();
+
+    @Option(names = {"-q", "--quiet"}, description = "No diagnostics on stderr (worker stderr still shows).")
+    boolean quiet;
+
+    /** Checks what picocli cannot see alone; a problem is a usage error, before any JVM starts. */
+    WorkerCount workerCount(Map<String, String> env) {
+        for (String option : workerJvmOptions) {
+            if (!option.startsWith("-") || option.isBlank() || option.length() < 2) {
+                throw new ParameterException(spec.commandLine(), "--worker-jvm-opt '" + option
+                        + "' is not a JVM option (JVM options start with '-', e.g. -Xmx64m)");
+            }
+        }
+        try {
+            return WorkerCount.resolve(workers, env, Runtime.getRuntime().availableProcessors());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    WorkerCommandLine workerCommandLine() {
+        return WorkerCommandLine.ofThisJvm().withJvmOptions(workerJvmOptions);
+    }
+
+    /** Prints a diagnostic line on stderr unless {@code --quiet}. */
+    void diagnose(String line) {
+        if (!quiet) {
+            spec.commandLine().getErr().println("jpool: " + line);
+            spec.commandLine().getErr().flush();
+        }
+    }
+
+    /** Where worker stderr goes: the user's stderr, always. */
+    void workerStderr(String line) {
+        spec.commandLine().getErr().println(line);
+        spec.commandLine().getErr().flush();
+    }
+}

@@ -1,0 +1,23 @@
+package dev.jpool.launcher.cli;
+
+import dev.jpool.launcher.run.Mode;
+import dev.jpool.launcher.run.PiRunner;
+import dev.jpool.launcher.run.ProcessRunner;
+import dev.jpool.launcher.run.SerialRunner;
+import dev.jpool.launcher.run.ThreadRunner;
+import dev.jpool.protocol.Protocol;
+
+/** Builds the runner for a mode from the shared options. */
+final class Runners {
+    private Runners() {
+    }
+
+    static PiRunner of(Mode mode, RunOptions options) {
+        return switch (mode) {
+            case PROCESS -> new ProcessRunner(options.workerCommandLine(), new Protocol(), options::workerStderr,
+                    options::diagnose);
+            case THREAD -> new ThreadRunner();
+            case SERIAL -> new SerialRunner();
+        };
+    }
+}

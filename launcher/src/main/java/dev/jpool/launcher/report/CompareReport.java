@@ -1,0 +1,142 @@
+package dev.jpool.launcher.report;
+
+import dev.jpool.launcher.run.Comparison;
+import dev.jpool.launcher.run.Comparison.Row;
+import dev.jpool.launcher.run.Mode;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Prints a {@link Comparison.Result}: one table, the same numbers in text, JSON and CSV. */
+public final class CompareReport {
+    private static final List<String> CSV_COLUMNS = List.of("mode", "workers", "samples", "seed", "hits", "repeat",
+            "wallNanos", "minWallNanos", "maxWallNanos", "speedup", "efficiency", "startNanos", "sendNanos",
+            "computeNanos", "collectNanos", "stopNanos", "jvms", "peakRssKibPerJvm");
+
+    private final Comparison.Result result;
+    private final String workersSource;
+    private final boolean memoryAvailable;
+
+    public CompareReport(Comparison.Result result, String workersSource, boolean memoryAvailable) {
+        this.result = result;
+        this.workersSource = workersSource;
+        this.memoryAvailable = memoryAvailable;
+    }
+
+    public void print(PrintWriter out, Format format) {
+        switch (format) {
+            case TEXT -> text(out);
+            case JSON -> out.println(Json.write(json()));
+            case CSV -> csv(out);
+        }
+        out.flush();
+    }
+
+    private void text(PrintWriter out) {
+        int workers = result.rows().get(1).workers();
+        out.printf(Locale.ROOT, "jpool compare: %s samples, seed %d, %d worker%s (%s), median of %d run%s, %s kernel%n",
+                Units.count(result.samples()), result.seed(), workers, workers == 1 ? "" : "s", workersSource,
+                result.repeat(), result.repeat() == 1 ? "" : "s", result.kernel());
+        out.printf(Locale.ROOT, "  hits %s in every run of every mode: pi = %.10f%n", Units.count(result.hits()),
+                4.0 * result.hits() / result.samples());
+        out.println();
+        TextTable table = new TextTable("mode", "workers", "wall", "min-max", "speedup", "efficiency", "start", "send",
+                "compute", "collect", "stop", "JVMs", "peak RSS/JVM");
+        for (Row row : result.rows()) {
+            boolean serial = row.mode() == Mode.SERIAL;
+            table.add(row.mode().label(), Integer.toString(row.workers()), Units.duration(row.wallNanos()),
+                    Units.duration(row.minWallNanos()) + "-" + Units.duration(row.maxWallNanos()),
+                    String.format(Locale.ROOT, "%.2fx", row.speedup()),
+                    String.format(Locale.ROOT, "%.0f%%", 100 * row.efficiency()),
+                    serial ? "-" : Units.duration(row.phases().start()),
+                    serial ? "-" : Units.duration(row.phases().send()),
+                    Units.duration(row.phases().compute()),
+                    serial ? "-" : Units.duration(row.phases().collect()),
+                    serial ? "-" : Units.duration(row.phases().stop()),
+                    row.mode() == Mode.PROCESS ? "1+" + row.workers() : "1",
+                    Units.mib(row.peakRssKibPerJvm()));
+        }
+        table.print(out, "  ");
+        out.println();
+        out.println("  Where the time went (mean per worker, median over runs):");
+        out.println("    " + PhaseLegend.of(Mode.THREAD));
+        out.println("    " + PhaseLegend.of(Mode.PROCESS));
+        out.println("  Memory: " + memoryNote());
+    }
+
+    private String memoryNote() {
+        if (!memoryAvailable) {
+            return "peak RSS is read from /proc/<pid>/status (VmHWM), which this system does not have";
+        }
+        Row thread = result.rows().get(1);
+        Row process = result.rows().get(2);
+        return String.format(Locale.ROOT,
+                "threads share one JVM (peak RSS %s); processes add %d worker JVMs of about %s each"
+                        + " (%s in all) beside the launcher. Peak RSS is Linux VmHWM.",
+                Units.mib(thread.peakRssKibPerJvm()), process.workers(), Units.mib(process.peakRssKibPerJvm()),
+                process.peakRssKibPerJvm() == null ? "n/a" : Units.mib(process.peakRssKibPerJvm() * process.workers()));
+    }
+
+    private Map<String, Object> json() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("samples", result.samples());
+        json.put("seed", result.seed());
+        json.put("hits", result.hits());
+        json.put("pi", 4.0 * result.hits() / result.samples());
+        json.put("repeat", result.repeat());
+        json.put("workersSource", workersSource);
+        json.put("kernel", result.kernel());
+        json.put("launcherPeakRssKib", result.launcherPeakRssKib());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Row row : result.rows()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            List<Object> values = values(row);
+            for (int i = 0; i < CSV_COLUMNS.size(); i++) {
+                if (!List.of("samples", "seed", "hits", "repeat").contains(CSV_COLUMNS.get(i))) {
+                    map.put(CSV_COLUMNS.get(i), values.get(i));
+                }
+            }
+            map.put("wallNanosPerRun", row.runs().stream().map(run -> run.wallNanos()).toList());
+            rows.add(map);
+        }
+        json.put("rows", rows);
+        return json;
+    }
+
+    private void csv(PrintWriter out) {
+        out.println(String.join(",", CSV_COLUMNS));
+        for (Row row : result.rows()) {
+            out.println(String.join(",", values(row).stream().map(v -> v == null ? "" : v.toString()).toList()));
+        }
+    }
+
+    private List<Object> values(Row row) {
+        List<Object> values = new ArrayList<>();
+        values.add(row.mode().label());
+        values.add(row.workers());
+        values.add(result.samples());
+        values.add(result.seed());
+        values.add(result.hits());
+        values.add(result.repeat());
+        values.add(row.wallNanos());
+        values.add(row.minWallNanos());
+        values.add(row.maxWallNanos());
+        values.add(round(row.speedup()));
+        values.add(round(row.efficiency()));
+        values.add(row.phases().start());
+        values.add(row.phases().send());
+        values.add(row.phases().compute());
+        values.add(row.phases().collect());
+        values.add(row.phases().stop());
+        values.add(row.jvms());
+        values.add(row.peakRssKibPerJvm());
+        return values;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.jpool.launcher.report;
+
+import dev.jpool.launcher.run.Mode;
+import dev.jpool.launcher.run.PiRun;
+import dev.jpool.launcher.run.WorkerTiming;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/** Prints one pi run: the estimate, its errors, its speed, and a line per worker. */
+public final class PiReport {
+    private final PiRun run;
+    private final String workersSource;
+
+    public PiReport(PiRun run, String workersSource) {
+        this.run = run;
+        this.workersSource = workersSource;
+    }
+
+    public void print(PrintWriter out, Format format) {
+        switch (format) {
+            case TEXT -> text(out);
+            case JSON -> out.println(Json.write(json()));
+            case CSV -> csv(out);
+        }
+        out.flush();
+    }
+
+    private void text(PrintWriter out) {
+        out.printf(Locale.ROOT, "jpool pi: %s mode, %d worker%s (%s), %s kernel%n", run.mode(), run.workers().size(),
+                run.workers().size() == 1 ? "" : "s", workersSource, run.kernel());
+        out.printf(Locale.ROOT, "  samples  %s   seed %d%n", Units.count(run.samples()), run.seed());
+        out.printf(Locale.ROOT, "  hits     %s%n", Units.count(run.hits()));
+        out.printf(Locale.ROOT, "  pi       %.10f   |error| %.2e   standard error %.2e%n", run.pi(),
+                run.absoluteError(), run.standardError());
+        out.printf(Locale.ROOT, "  wall     %s   %s samples/s%n", Units.duration(run.wallNanos()),
+                Units.rate(run.samplesPerSecond()));
+        out.println();
+        TextTable table = new TextTable("worker", run.mode() == Mode.PROCESS ? "pid" : "thread", "node", "samples",
+                "hits", "start", "send", "compute", "collect", "stop", "peak RSS");
+        for (WorkerTiming w : run.workers()) {
+            table.add(Integer.toString(w.index()), w.pid() != null ? Long.toString(w.pid()) : w.label(), w.node(),
+                    Units.count(w.samples()), Units.count(w.hits()), Units.duration(w.startNanos()),
+                    Units.duration(w.sendNanos()), Units.duration(w.computeNanos()), Units.duration(w.collectNanos()),
+                    Units.duration(w.stopNanos()), w.peakRssKib() == null ? "-" : Units.mib(w.peakRssKib()));
+        }
+        table.print(out, "  ");
+        out.println();
+        out.println("  " + PhaseLegend.of(run.mode()));
+    }
+
+    private Map<String, Object> json() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("mode", run.mode().label());
+        json.put("workers", run.workers().size());
+        json.put("workersSource", workersSource);
+        json.put("samples", run.samples());
+        json.put("seed", run.seed());
+        json.put("hits", run.hits());
+        json.put("pi", run.pi());
+        json.put("absoluteError", run.absoluteError());
+        json.put("standardError", run.standardError());
+        json.put("wallNanos", run.wallNanos());
+        json.put("samplesPerSecond", run.samplesPerSecond());
+        json.put("kernel", run.kernel());
+        json.put("launcherPid", run.launcherPid());
+        json.put("launcherPeakRssKib", run.launcherPeakRssKib());
+        json.put("workerPids", run.workers().stream().map(WorkerTiming::pid).filter(Objects::nonNull).toList());
+        json.put("workerNodes", run.workers().stream().map(WorkerTiming::node).toList());
+        json.put("workerDetails", run.workers());
+        return json;
+    }
+
+    private void csv(PrintWriter out) {
+        out.println("mode,workers,samples,seed,hits,pi,wallNanos,samplesPerSecond,kernel");
+        out.println(String.join(",", List.of(run.mode().label(), Integer.toString(run.workers().size()),
+                Long.toString(run.samples()), Long.toString(run.seed()), Long.toString(run.hits()),
+                Double.toString(run.pi()), Long.toString(run.wallNanos()), Double.toString(run.samplesPerSecond()),
+                run.kernel())));
+    }
+}

@@ -1,0 +1,34 @@
+package dev.jpool.launcher.report;
+
+import java.util.Locale;
+
+/** Numbers as people read them: durations with a unit, counts with separators, memory in MiB. */
+final class Units {
+    private Units() {
+    }
+
+    static String duration(long nanos) {
+        if (nanos < 1_000) {
+            return nanos + " ns";
+        }
+        if (nanos < 1_000_000) {
+            return String.format(Locale.ROOT, "%.1f us", nanos / 1e3);
+        }
+        if (nanos < 1_000_000_000) {
+            return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+        }
+        return String.format(Locale.ROOT, "%.3f s", nanos / 1e9);
+    }
+
+    static String count(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+
+    static String mib(Long kib) {
+        return kib == null ? "n/a" : String.format(Locale.ROOT, "%.0f MiB", kib / 1024.0);
+    }
+
+    static String rate(double perSecond) {
+        return String.format(Locale.ROOT, "%.3g", perSecond);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.jpool.launcher.run;
+
+import java.util.Map;
+
+/**
+ * How many workers a run uses, and why: {@code --workers}, else {@code NUM_PROCS} (the
+ * tutorial's variable), else {@code SLURM_CPUS_PER_TASK}, else the processors this JVM may use.
+ *
+ * @param count  the worker count
+ * @param source what decided it, e.g. "NUM_PROCS"
+ */
+public record WorkerCount(int count, String source) {
+    /** More workers than this is taken for a typo rather than a plan. */
+    public static final int MAX = 1024;
+
+    /**
+     * Resolves the count. Environment variables are checked whenever they are set, so a bad value
+     * is reported even when {@code --workers} overrides it.
+     *
+     * @param option the {@code --workers} value, or null
+     * @throws IllegalArgumentException naming the bad value
+     */
+    public static WorkerCount resolve(Integer option, Map<String, String> env, int availableProcessors) {
+        Integer numProcs = fromEnv(env, "NUM_PROCS");
+        Integer slurmCpus = fromEnv(env, "SLURM_CPUS_PER_TASK");
+        if (option != null) {
+            return new WorkerCount(check(option, "--workers"), "--workers");
+        }
+        if (numProcs != null) {
+            return new WorkerCount(numProcs, "NUM_PROCS");
+        }
+        if (slurmCpus != null) {
+            return new WorkerCount(slurmCpus, "SLURM_CPUS_PER_TASK");
+        }
+        return new WorkerCount(Math.min(availableProcessors, MAX), "available processors");
+    }
+
+    private static Integer fromEnv(Map<String, String> env, String name) {
+        String value = env.get(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return check(Integer.parseInt(value.trim()), name);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + "='" + value + "' is not a whole number of workers");
+        }
+    }
+
+    private static int check(int value, String name) {
+        if (value < 1 || value > MAX) {
+            throw new IllegalArgumentException(name + " must be between 1 and " + MAX + ", was " + value);
+        }
+        return value;
+    }
+}

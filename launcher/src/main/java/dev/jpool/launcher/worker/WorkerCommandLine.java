@@ -1,0 +1,70 @@
+package dev.jpool.launcher.worker;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How to start a worker JVM: which {@code java}, which classpath, which JVM options, which main
+ * class. By default the launcher's own {@code java} binary and classpath, so a worker runs the
+ * same code as the launcher.
+ *
+ * @param java       path of the {@code java} executable
+ * @param classpath  the worker's classpath
+ * @param jvmOptions options placed before the main class (heap, GC, system properties)
+ * @param mainClass  the worker's main class
+ */
+public record WorkerCommandLine(String java, String classpath, List<String> jvmOptions, String mainClass) {
+    /** The worker main class shipped in jpool.jar. */
+    public static final String WORKER_MAIN = "dev.jpool.worker.WorkerMain";
+
+    /**
+     * JVM options a worker gets unless told otherwise: a small heap and the serial collector,
+     * which suit a short-lived compute process holding little data, and no perf-data file.
+     */
+    public static final List<String> DEFAULT_JVM_OPTIONS =
+            List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx256m", "-XX:-UsePerfData");
+
+    public WorkerCommandLine {
+        jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** The launcher's java and classpath, the default options, the jpool worker main class. */
+    public static WorkerCommandLine ofThisJvm() {
+        return new WorkerCommandLine(currentJava(), System.getProperty("java.class.path"), DEFAULT_JVM_OPTIONS, WORKER_MAIN);
+    }
+
+    /** The same worker with {@code extra} options appended (later options win in HotSpot). */
+    public WorkerCommandLine withJvmOptions(List<String> extra) {
+        List<String> all = new ArrayList<>(jvmOptions);
+        all.addAll(extra);
+        return new WorkerCommandLine(java, classpath, all, mainClass);
+    }
+
+    /** The same command line with another main class (for tests and special workers). */
+    public WorkerCommandLine withMainClass(String main) {
+        return new WorkerCommandLine(java, classpath, jvmOptions, main);
+    }
+
+    /** The full command, ready for {@link ProcessBuilder}. */
+    public List<String> command() {
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(classpath);
+        command.add(mainClass);
+        return command;
+    }
+
+    /** The {@code java} binary running this JVM. */
+    static String currentJava() {
+        return ProcessHandle.current().info().command()
+                .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    @Override
+    public String toString() {
+        return String.join(" ", command());
+    }
+}

@@ -1,0 +1,319 @@
+package dev.jpool.launcher.worker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jpool.protocol.Bye;
+import dev.jpool.protocol.Hello;
+import dev.jpool.protocol.LineReader;
+import dev.jpool.protocol.Message;
+import dev.jpool.protocol.Protocol;
+import dev.jpool.protocol.ProtocolException;
+import dev.jpool.protocol.RunTask;
+import dev.jpool.protocol.Shutdown;
+import dev.jpool.protocol.TaskFailure;
+import dev.jpool.protocol.TaskResult;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.apache.commons.exec.ShutdownHookProcessDestroyer;
+
+/**
+ * One started worker JVM. This class alone owns the process: it writes its stdin, reads its
+ * stdout (the protocol) and its stderr (passed on, prefixed, and its tail kept), and turns the
+ * process's death or a bad line into a {@link WorkerException} that fails every future still
+ * waiting on this worker. Nothing blocks forever on a dead worker.
+ */
+public final class WorkerProcess implements AutoCloseable {
+    /** Ends every live worker when the launcher's JVM shuts down (Ctrl-C, SIGTERM, exit). */
+    private static final ShutdownHookProcessDestroyer REAPER = new ShutdownHookProcessDestroyer();
+    private static final int STDERR_TAIL_LINES = 12;
+    private static final int STDERR_LINE_BYTES = 16 * 1024;
+    private static final Duration EXIT_AFTER_EOF = Duration.ofSeconds(2);
+
+    /** A message and the launcher's {@link System#nanoTime()} when it arrived. */
+    public record Arrival<T>(T message, long atNanos) {
+    }
+
+    /** A task's result, with the launcher's clock when it was sent and when its answer arrived. */
+    public record Reply(TaskResult result, long sentNanos, long answeredNanos) {
+    }
+
+    private record Pending(String task, CompletableFuture<Reply> reply, long sentNanos) {
+    }
+
+    private final int index;
+    private final Process process;
+    private final long spawnNanos;
+    private final Protocol protocol;
+    private final Writer stdin;
+    private final StderrTail stderrTail = new StderrTail(STDERR_TAIL_LINES);
+    private final Consumer<String> stderrSink;
+    private final Thread stdoutThread;
+    private final Thread stderrThread;
+    private final CompletableFuture<Arrival<Hello>> hello = new CompletableFuture<>();
+    private final CompletableFuture<Arrival<Bye>> bye = new CompletableFuture<>();
+    private final CompletableFuture<Long> exitNanos;
+    private final CompletableFuture<WorkerException> ended = new CompletableFuture<>();
+    private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+
+    private WorkerProcess(int index, Process process, long spawnNanos, Protocol protocol, Consumer<String> stderrSink) {
+        this.index = index;
+        this.process = process;
+        this.spawnNanos = spawnNanos;
+        this.protocol = protocol;
+        this.stderrSink = stderrSink;
+        this.stdin = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
+        REAPER.add(process);
+        this.exitNanos = process.onExit().thenApply(p -> {
+            REAPER.remove(p);
+            return System.nanoTime();
+        });
+        this.stderrThread = daemon("jpool-worker-" + index + "-stderr", this::drainStderr);
+        this.stdoutThread = daemon("jpool-worker-" + index + "-stdout", this::readStdout);
+    }
+
+    /**
+     * Starts a worker JVM. Returns at once; its hello arrives on {@link #hello()}.
+     *
+     * @param stderrSink receives each line the worker writes on stderr, already prefixed with its id
+     * @throws WorkerException when the process cannot be started at all (e.g. no such java)
+     */
+    public static WorkerProcess start(int index, WorkerCommandLine commandLine, Protocol protocol,
+                                      Consumer<String> stderrSink) {
+        long spawn = System.nanoTime();
+        try {
+            Process process = new ProcessBuilder(commandLine.command()).start();
+            return new WorkerProcess(index, process, spawn, protocol, stderrSink);
+        } catch (IOException e) {
+            throw new WorkerException("cannot start worker " + index + " with '" + commandLine.java() + "': "
+                    + e.getMessage(), e);
+        }
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The launcher's clock just before the process was spawned. */
+    public long spawnNanos() {
+        return spawnNanos;
+    }
+
+    /** "worker 0 (pid 1234)": how errors and stderr name this worker. */
+    public String name() {
+        return "worker " + index + " (pid " + process.pid() + ")";
+    }
+
+    /** Completes when the worker says hello; fails if it dies or misbehaves first. */
+    public CompletableFuture<Arrival<Hello>> hello() {
+        return hello;
+    }
+
+    /** Completes when the worker says bye after {@link #shutdown()}. */
+    public CompletableFuture<Arrival<Bye>> bye() {
+        return bye;
+    }
+
+    /** The launcher's clock when the process was seen to exit. */
+    public CompletableFuture<Long> exitNanos() {
+        return exitNanos;
+    }
+
+    /** Sends one task. The future fails with a {@link WorkerException} if the worker dies first. */
+    public CompletableFuture<Reply> submit(String task, JsonNode input) {
+        long id = ids.incrementAndGet();
+        CompletableFuture<Reply> reply = new CompletableFuture<>();
+        long sent = System.nanoTime();
+        pending.put(id, new Pending(task, reply, sent));
+        if (ended.isDone()) {
+            pending.remove(id);
+            reply.completeExceptionally(ended.join());
+            return reply;
+        }
+        try {
+            send(new RunTask(Protocol.VERSION, id, task, input));
+        } catch (IOException e) {
+            // A broken pipe: the worker is gone. The stdout reader reports why and fails the reply.
+        }
+        return reply;
+    }
+
+    /** Asks the worker to finish and exit; it answers with a bye, then exits. */
+    public CompletableFuture<Arrival<Bye>> shutdown() {
+        try {
+            send(new Shutdown(Protocol.VERSION));
+            stdin.close();
+        } catch (IOException e) {
+            // Already gone: the bye future is failed by the stdout reader.
+        }
+        return bye;
+    }
+
+    /** Waits for the process to exit; true if it did within the timeout. */
+    public boolean awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Ends the worker now if it is still running (and any process it started), then waits. */
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+            stdoutThread.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private synchronized void send(Message message) throws IOException {
+        stdin.write(protocol.encode(message));
+        stdin.write('\n');
+        stdin.flush();
+    }
+
+    private void readStdout() {
+        LineReader lines = new LineReader(process.getInputStream(), Protocol.MAX_LINE_BYTES);
+        String problem = null;
+        try {
+            String line;
+            while (problem == null && (line = lines.readLine()) != null) {
+                long at = System.nanoTime();
+                try {
+                    problem = dispatch(protocol.decode(line), at);
+                } catch (ProtocolException e) {
+                    problem = "wrote a line that is not jpool protocol: " + e.getMessage();
+                }
+            }
+        } catch (LineReader.LineTooLongException e) {
+            problem = "wrote a " + e.getMessage();
+        } catch (IOException e) {
+            problem = "broke its output stream: " + e.getMessage();
+        }
+        if (problem != null) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        channelEnded(problem);
+    }
+
+    /** Routes one message; returns a problem description if it does not belong here. */
+    private String dispatch(Message message, long at) {
+        if (message instanceof Hello h && !hello.isDone()) {
+            hello.complete(new Arrival<>(h, at));
+        } else if (message instanceof TaskResult r && pending.containsKey(r.id())) {
+            Pending p = pending.remove(r.id());
+            p.reply().complete(new Reply(r, p.sentNanos(), at));
+        } else if (message instanceof TaskFailure f && pending.containsKey(f.id())) {
+            Pending p = pending.remove(f.id());
+            p.reply().completeExceptionally(new TaskFailedException(name(), p.task(), f));
+        } else if (message instanceof Bye b && !bye.isDone()) {
+            bye.complete(new Arrival<>(b, at));
+        } else {
+            return "wrote an unexpected message: " + protocol.encode(message);
+        }
+        return null;
+    }
+
+    private void channelEnded(String problem) {
+        Integer exit = null;
+        try {
+            if (process.waitFor(EXIT_AFTER_EOF.toMillis(), TimeUnit.MILLISECONDS)) {
+                exit = process.exitValue();
+            }
+            stderrThread.join(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        boolean clean = problem == null && bye.isDone() && pending.isEmpty();
+        WorkerException end = new WorkerException(name() + " " + (clean ? "has exited" : describeEnd(problem, exit)));
+        ended.complete(end);
+        if (clean) {
+            return;
+        }
+        hello.completeExceptionally(end);
+        bye.completeExceptionally(end);
+        for (Long id : List.copyOf(pending.keySet())) {
+            Pending p = pending.remove(id);
+            if (p != null) {
+                p.reply().completeExceptionally(end);
+            }
+        }
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+
+    private String describeEnd(String problem, Integer exit) {
+        StringBuilder why = new StringBuilder();
+        if (problem != null) {
+            why.append(problem);
+        } else if (exit == null) {
+            why.append("closed its output but did not exit");
+        } else {
+            why.append(ExitStatus.describe(exit));
+        }
+        if (!hello.isDone()) {
+            why.append(", before saying hello");
+        } else if (!pending.isEmpty()) {
+            Pending first = pending.values().iterator().next();
+            why.append(", while running ").append(first.task());
+        }
+        List<String> tail = stderrTail.lines();
+        if (tail.isEmpty()) {
+            why.append("; it wrote nothing on stderr");
+        } else {
+            why.append("; its stderr ended with:");
+            tail.forEach(line -> why.append(System.lineSeparator()).append("    ").append(line));
+        }
+        return why.toString();
+    }
+
+    private void drainStderr() {
+        LineReader lines = new LineReader(process.getErrorStream(), STDERR_LINE_BYTES);
+        String prefix = "[worker " + index + " pid " + process.pid() + "] ";
+        while (true) {
+            String line;
+            try {
+                line = lines.readLine();
+            } catch (LineReader.LineTooLongException e) {
+                line = "(" + e.getMessage() + ")";
+            } catch (IOException e) {
+                return;
+            }
+            if (line == null) {
+                return;
+            }
+            stderrTail.add(line);
+            stderrSink.accept(prefix + line);
+        }
+    }
+
+    private static Thread daemon(String name, Runnable body) {
+        Thread thread = new Thread(body, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+}
