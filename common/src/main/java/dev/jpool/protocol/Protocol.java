@@ -64,7 +64,7 @@ public final class Protocol {
         try {
             tree = mapper.readTree(line);
         } catch (JsonProcessingException e) {
-            throw new ProtocolException("not a JSON line (" + e.getOriginalMessage() + ")", line);
+            throw new ProtocolException("not a JSON line (" + cut(e.getOriginalMessage()) + ")", line);
         }
         if (tree == null || !tree.isObject()) {
             throw new ProtocolException("not a JSON object", line);
@@ -88,7 +88,7 @@ public final class Protocol {
             return reader.treeToValue(tree, Message.class);
         } catch (JsonProcessingException e) {
             throw new ProtocolException("malformed '" + type.textValue() + "' message ("
-                    + e.getOriginalMessage() + ")", line);
+                    + cut(e.getOriginalMessage()) + ")", line);
         }
     }
 
@@ -97,8 +97,9 @@ public final class Protocol {
         return mapper.treeToValue(node, type);
     }
 
-    static String cut(String text) {
-        if (text.length() <= QUOTE_CHARS) {
+    /** The text, cut to {@link #QUOTE_CHARS} with its length noted. */
+    public static String cut(String text) {
+        if (text == null || text.length() <= QUOTE_CHARS) {
             return text;
         }
         return text.substring(0, QUOTE_CHARS) + "... (" + text.length() + " chars)";

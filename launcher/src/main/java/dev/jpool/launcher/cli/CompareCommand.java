@@ -39,6 +39,7 @@ final class CompareCommand implements Callable<Integer> {
     private int repeat;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            converter = LowerCaseEnumConverter.FormatConverter.class,
             description = "text, json or csv on stdout. Default: ${DEFAULT-VALUE}.")
     private Format format;
 

@@ -15,7 +15,6 @@ public final class Main {
     /** The configured command line; {@code env} stands in for the process environment. */
     public static CommandLine commandLine(Map<String, String> env) {
         CommandLine cli = new CommandLine(new JpoolCommand(env));
-        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler(new UsageErrorHandler());
         cli.setExecutionExceptionHandler(new RunErrorHandler(env));
         return cli;

@@ -32,10 +32,12 @@ final class PiCommand implements Callable<Integer> {
     private RunOptions options;
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "process",
+            converter = LowerCaseEnumConverter.ModeConverter.class,
             description = "process, thread or serial. Default: ${DEFAULT-VALUE}.")
     private Mode mode;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            converter = LowerCaseEnumConverter.FormatConverter.class,
             description = "text, json or csv on stdout. Default: ${DEFAULT-VALUE}.")
     private Format format;
 

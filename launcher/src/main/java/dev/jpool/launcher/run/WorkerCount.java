@@ -41,15 +41,19 @@ public record WorkerCount(int count, String source) {
             return null;
         }
         try {
-            return check(Integer.parseInt(value.trim()), name);
+            int count = Integer.parseInt(value.trim());
+            if (count >= 1 && count <= MAX) {
+                return count;
+            }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + "='" + value + "' is not a whole number of workers");
+            // reported below
         }
+        throw new IllegalArgumentException(name + "='" + value + "' is not a worker count from 1 to " + MAX);
     }
 
     private static int check(int value, String name) {
         if (value < 1 || value > MAX) {
-            throw new IllegalArgumentException(name + " must be between 1 and " + MAX + ", was " + value);
+            throw new IllegalArgumentException(name + " must be from 1 to " + MAX + ", was " + value);
         }
         return value;
     }

@@ -17,6 +17,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -38,6 +39,7 @@ public final class WorkerProcess implements AutoCloseable {
     private static final int STDERR_TAIL_LINES = 12;
     private static final int STDERR_LINE_BYTES = 16 * 1024;
     private static final Duration EXIT_AFTER_EOF = Duration.ofSeconds(2);
+    private static final Duration EXIT_AFTER_BAD_START = Duration.ofMillis(500);
 
     /** A message and the launcher's {@link System#nanoTime()} when it arrived. */
     public record Arrival<T>(T message, long atNanos) {
@@ -195,6 +197,7 @@ public final class WorkerProcess implements AutoCloseable {
 
     private void readStdout() {
         LineReader lines = new LineReader(process.getInputStream(), Protocol.MAX_LINE_BYTES);
+        List<String> stray = new ArrayList<>();
         String problem = null;
         try {
             String line;
@@ -204,6 +207,15 @@ public final class WorkerProcess implements AutoCloseable {
                     problem = dispatch(protocol.decode(line), at);
                 } catch (ProtocolException e) {
                     problem = "wrote a line that is not jpool protocol: " + e.getMessage();
+                    stray.add(line);
+                }
+            }
+            if (problem != null && !hello.isDone() && exitsSoon()) {
+                // A JVM that cannot start (a bad option, say) prints its error on stdout and exits:
+                // report that exit and everything it said, not the first line as bad protocol.
+                problem = null;
+                while (stray.size() < STDERR_TAIL_LINES && (line = lines.readLine()) != null) {
+                    stray.add(line);
                 }
             }
         } catch (LineReader.LineTooLongException e) {
@@ -215,7 +227,16 @@ public final class WorkerProcess implements AutoCloseable {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
-        channelEnded(problem);
+        channelEnded(problem, stray);
+    }
+
+    private boolean exitsSoon() {
+        try {
+            return process.waitFor(EXIT_AFTER_BAD_START.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Routes one message; returns a problem description if it does not belong here. */
@@ -236,7 +257,7 @@ public final class WorkerProcess implements AutoCloseable {
         return null;
     }
 
-    private void channelEnded(String problem) {
+    private void channelEnded(String problem, List<String> stray) {
         Integer exit = null;
         try {
             if (process.waitFor(EXIT_AFTER_EOF.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -247,7 +268,7 @@ public final class WorkerProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         boolean clean = problem == null && bye.isDone() && pending.isEmpty();
-        WorkerException end = new WorkerException(name() + " " + (clean ? "has exited" : describeEnd(problem, exit)));
+        WorkerException end = new WorkerException(name() + " " + (clean ? "has exited" : describeEnd(problem, exit, stray)));
         ended.complete(end);
         if (clean) {
             return;
@@ -265,7 +286,7 @@ public final class WorkerProcess implements AutoCloseable {
         }
     }
 
-    private String describeEnd(String problem, Integer exit) {
+    private String describeEnd(String problem, Integer exit, List<String> stray) {
         StringBuilder why = new StringBuilder();
         if (problem != null) {
             why.append(problem);
@@ -279,6 +300,10 @@ public final class WorkerProcess implements AutoCloseable {
         } else if (!pending.isEmpty()) {
             Pending first = pending.values().iterator().next();
             why.append(", while running ").append(first.task());
+        }
+        if (problem == null && !stray.isEmpty()) {
+            why.append("; it wrote on stdout:");
+            stray.forEach(line -> why.append(System.lineSeparator()).append("    ").append(Protocol.cut(line)));
         }
         List<String> tail = stderrTail.lines();
         if (tail.isEmpty()) {

@@ -1,0 +1,124 @@
+package dev.jpool.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ProtocolTest {
+    private final Protocol protocol = new Protocol();
+
+    static Stream<Message> everyMessage() {
+        var input = JsonNodeFactory.instance.objectNode().put("seed", 7).put("blocks", 3);
+        return Stream.of(
+                new Hello(Protocol.VERSION, 4242, "17.0.15", 1_700_000_000_000L, 123_456_789L, "host-a", "node1", "3"),
+                new Hello(Protocol.VERSION, 1, "25", 0, -5, "h", "h", null),
+                new RunTask(Protocol.VERSION, 9, "dev.jpool.pi.PiTask", input),
+                new TaskResult(Protocol.VERSION, 9, JsonNodeFactory.instance.objectNode().put("hits", 785_398_163_397L), 10, 20, 30),
+                new TaskFailure(Protocol.VERSION, 9, "java.lang.ArithmeticException", "/ by zero", "at X\nat Y"),
+                new TaskFailure(Protocol.VERSION, 10, "java.lang.NullPointerException", null, ""),
+                new Shutdown(Protocol.VERSION),
+                new Bye(Protocol.VERSION, 3, 51_200L),
+                new Bye(Protocol.VERSION, 0, null));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyMessage")
+    void everyMessageRoundTripsAsOneLineWithTypeAndVersion(Message message) throws Exception {
+        String line = protocol.encode(message);
+        assertFalse(line.contains("\n"), line);
+        assertTrue(line.contains("\"type\":"), line);
+        assertTrue(line.contains("\"v\":" + Protocol.VERSION), line);
+        assertEquals(message, protocol.decode(line));
+    }
+
+    @Test
+    void typeNamesAreTheDocumentedOnes() {
+        assertTrue(protocol.encode(new Shutdown(1)).contains("\"type\":\"shutdown\""));
+        assertTrue(protocol.encode(new Bye(1, 0, null)).contains("\"type\":\"bye\""));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "hello from a task that printed to stdout",
+        "{\"type\":\"hello\",\"v\":1,\"pid\":",
+        "[1,2,3]",
+        "42",
+        "",
+        "{\"type\":\"hello\"}",
+        "{\"v\":1}",
+        "{\"type\":\"bye\",\"v\":\"one\",\"tasksRun\":1,\"peakRssKib\":null}",
+        "{\"type\":\"result\",\"v\":1,\"id\":1}",
+        "{\"type\":7,\"v\":1}",
+    })
+    void malformedLinesAreRejectedAndQuoted(String line) {
+        ProtocolException e = assertThrows(ProtocolException.class, () -> protocol.decode(line));
+        assertTrue(e.getMessage().contains("\"" + line.replace("\"", "\\\"")), e.getMessage());
+    }
+
+    @Test
+    void anUnknownTypeIsNamed() {
+        ProtocolException e = assertThrows(ProtocolException.class,
+                () -> protocol.decode("{\"type\":\"launch-missiles\",\"v\":1}"));
+        assertEquals("unknown message type 'launch-missiles'", e.reason());
+    }
+
+    @Test
+    void anotherVersionIsNamedAsSuchEvenIfItsShapeDiffers() {
+        ProtocolException e = assertThrows(ProtocolException.class,
+                () -> protocol.decode("{\"type\":\"hello\",\"v\":2,\"somethingNew\":true}"));
+        assertEquals("protocol version 2, this jpool speaks version 1", e.reason());
+    }
+
+    @Test
+    void aLongBadLineIsQuotedShort() {
+        String line = "x".repeat(100_000);
+        ProtocolException e = assertThrows(ProtocolException.class, () -> protocol.decode(line));
+        assertTrue(e.getMessage().length() < 400, () -> "message of " + e.getMessage().length() + " chars");
+        assertTrue(e.getMessage().contains("(100000 chars)"), e.getMessage());
+    }
+
+    @Test
+    void controlCharactersInABadLineAreEscaped() {
+        ProtocolException e = assertThrows(ProtocolException.class, () -> protocol.decode("\u0000\u0007junk\u001b[31m"));
+        assertFalse(e.getMessage().chars().anyMatch(c -> c < 0x20), e.getMessage());
+        assertTrue(e.getMessage().contains("\\u0000"), e.getMessage());
+    }
+
+    @Test
+    void unknownFieldsOfTheSameVersionAreIgnored() throws Exception {
+        Message m = protocol.decode("{\"type\":\"shutdown\",\"v\":1,\"reason\":\"done\"}");
+        assertEquals(new Shutdown(1), m);
+    }
+
+    @Test
+    void linesOfEveryKindDecodeOnlyToMessagesOrProtocolExceptions() {
+        var random = new java.util.SplittableRandom(20201117);
+        List<String> fragments = List.of("{", "}", "\"type\"", ":", "\"hello\"", "\"v\"", "1", ",", "null", "[", "]",
+                "\"result\"", "\"id\"", "\\u0000", "\uFFFD", "\"", "-", "e9", "true");
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder line = new StringBuilder();
+            int parts = random.nextInt(12);
+            for (int p = 0; p < parts; p++) {
+                if (random.nextInt(4) == 0) {
+                    line.append((char) random.nextInt(0x20, 0x3000));
+                } else {
+                    line.append(fragments.get(random.nextInt(fragments.size())));
+                }
+            }
+            try {
+                assertTrue(protocol.decode(line.toString()) != null);
+            } catch (ProtocolException expected) {
+                assertFalse(expected.getMessage().isBlank());
+            }
+        }
+    }
+}
