@@ -74,6 +74,8 @@ public final class ProcessRunner implements PiRunner {
                         .orTimeout(HELLO_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
                         .thenCompose(hello -> worker.submit(PiTask.class.getName(), protocol.mapper().valueToTree(chunk))));
             }
+            CompletableFuture.allOf(started.stream().map(WorkerProcess::hello).toArray(CompletableFuture[]::new))
+                    .thenRun(() -> diagnostics.accept("every worker JVM said hello; they are computing"));
             awaitAll(replies);
             List<Long> shutdownAt = new ArrayList<>();
             List<CompletableFuture<Arrival<Bye>>> byes = new ArrayList<>();

@@ -1,0 +1,166 @@
+package dev.jpool.launcher.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The packaged jar as a user runs it: {@code java -jar launcher/target/jpool.jar ...}. */
+class JarIT {
+    private static final Path JAR = Path.of(System.getProperty("jpool.jar", "target/jpool.jar"));
+    private static final Pattern STARTED = Pattern.compile("(\\d+) worker JVMs? started \\(pid ([\\d, ]+)\\)");
+    private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
+
+    record Result(int exit, String out, String err) {
+    }
+
+    private static Process start(String... args) throws IOException {
+        assertTrue(Files.isRegularFile(JAR), "build the jar first: " + JAR);
+        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
+        command.addAll(Arrays.asList(args));
+        return new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    }
+
+    private static Result run(String... args) throws Exception {
+        Process p = start(args);
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "jpool finished");
+        return new Result(p.exitValue(), out.get(10, TimeUnit.SECONDS), err.get(10, TimeUnit.SECONDS));
+    }
+
+    private static String read(java.io.InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads the launcher's stderr on a thread of its own into {@code stderr}, and returns the
+     * worker pids once the launcher says its workers are computing.
+     */
+    private static List<Long> workersOfALongRun(Process launcher, List<String> stderr) throws Exception {
+        CompletableFuture<List<Long>> computing = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            List<Long> found = new ArrayList<>();
+            try (BufferedReader err = new BufferedReader(
+                    new InputStreamReader(launcher.getErrorStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = err.readLine()) != null; ) {
+                    stderr.add(line);
+                    Matcher m = STARTED.matcher(line);
+                    if (m.find()) {
+                        Arrays.stream(m.group(2).split(", ")).map(Long::valueOf).forEach(found::add);
+                    }
+                    if (line.contains("every worker JVM said hello")) {
+                        computing.complete(found);
+                    }
+                }
+            } catch (IOException e) {
+                computing.completeExceptionally(e);
+            }
+            computing.completeExceptionally(new AssertionError("launcher ended before its workers computed: " + stderr));
+        }, "launcher-stderr");
+        reader.setDaemon(true);
+        reader.start();
+        READERS.set(reader);
+        return computing.get(60, TimeUnit.SECONDS);
+    }
+
+    private static final ThreadLocal<Thread> READERS = new ThreadLocal<>();
+
+    private static void assertAllExitWithin(List<Long> pids, long millis) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        for (long pid : pids) {
+            var handle = ProcessHandle.of(pid);
+            if (handle.isPresent()) {
+                long left = Math.max(0, deadline - System.nanoTime());
+                try {
+                    handle.get().onExit().get(left, TimeUnit.NANOSECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    handle.get().destroyForcibly();
+                    throw new AssertionError("worker " + pid + " still alive " + millis + " ms after the launcher died");
+                }
+            }
+        }
+    }
+
+    @Test
+    void piFromTheJarRunsRealWorkerJvms() throws Exception {
+        Result r = run("pi", "--samples", "2e6", "--workers", "2", "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals(2, json.get("workerPids").size());
+        long a = json.get("workerPids").get(0).asLong();
+        long b = json.get("workerPids").get(1).asLong();
+        assertTrue(a != b && a != json.get("launcherPid").asLong() && b != json.get("launcherPid").asLong(), r.out());
+        Result serial = run("pi", "--samples", "2e6", "--mode", "serial", "--format", "json");
+        assertEquals(json.get("hits"), new ObjectMapper().readTree(serial.out()).get("hits"));
+    }
+
+    @Test
+    void aUsageErrorFromTheJarIsOneLineAndExitTwo() throws Exception {
+        Result r = run("pi", "--samples", "1e30");
+        assertEquals(2, r.exit());
+        assertEquals("", r.out());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
+    @Test
+    void versionFromTheJar() throws Exception {
+        Result r = run("--version");
+        assertEquals(0, r.exit());
+        assertTrue(r.out().startsWith("jpool "), r.out());
+    }
+
+    @Test
+    void aLauncherKilledWithSigkillLeavesNoWorkerAliveAfterTwoSeconds() throws Exception {
+        Process launcher = start("pi", "--samples", "1e15", "--workers", "2");
+        List<String> stderr = new CopyOnWriteArrayList<>();
+        List<Long> workers = workersOfALongRun(launcher, stderr);
+        assertEquals(2, workers.size(), stderr.toString());
+        launcher.destroyForcibly(); // SIGKILL: no hook runs, only the workers' stdin closes
+        assertTrue(launcher.waitFor(10, TimeUnit.SECONDS));
+        assertAllExitWithin(workers, 2_000);
+    }
+
+    @Test
+    void aLauncherStoppedWithSigtermEndsItsWorkersAndSaysSo() throws Exception {
+        Process launcher = start("pi", "--samples", "1e15", "--workers", "2");
+        List<String> stderr = new CopyOnWriteArrayList<>();
+        List<Long> workers = workersOfALongRun(launcher, stderr);
+        launcher.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of its stderr
+        assertTrue(launcher.waitFor(10, TimeUnit.SECONDS));
+        assertEquals(143, launcher.exitValue());
+        assertAllExitWithin(workers, 1_000);
+        READERS.get().join(5_000); // stderr is read to its end
+        assertTrue(stderr.stream().anyMatch(line -> line.contains("jpool: interrupted during pi")), stderr.toString());
+    }
+
+    @Test
+    void noWorkerOutlivesANormalRun() throws Exception {
+        Result r = run("pi", "--samples", "1e6", "--workers", "3", "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        for (JsonNode pid : new ObjectMapper().readTree(r.out()).get("workerPids")) {
+            assertFalse(ProcessHandle.of(pid.asLong()).map(ProcessHandle::isAlive).orElse(false));
+        }
+    }
+}
