@@ -6,7 +6,7 @@ package dev.jpool.protocol;
  * @param v            protocol version
  * @param pid          the worker's OS process id
  * @param javaVersion  {@code java.version} of the worker JVM
- * @param jvmStartMillis epoch millis at which the worker JVM started (RuntimeMXBean)
+ * @param jvmStartMillis epoch millis at which the worker process started, 0 if unknown
  * @param nanoTime     the worker's {@link System#nanoTime()} when it wrote this line
  * @param host         the host name the worker runs on
  * @param node         the SLURM node ({@code SLURMD_NODENAME}), else the host name

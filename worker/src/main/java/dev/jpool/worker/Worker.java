@@ -12,7 +12,7 @@ import dev.jpool.protocol.RunTask;
 import dev.jpool.protocol.Shutdown;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
+import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -89,7 +89,7 @@ final class Worker {
 
     private static Hello hello() {
         return new Hello(Protocol.VERSION, ProcessHandle.current().pid(), System.getProperty("java.version"),
-                ManagementFactory.getRuntimeMXBean().getStartTime(), System.nanoTime(),
+                ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli).orElse(0L), System.nanoTime(),
                 HostName.host(), HostName.node(), HostName.slurmStep());
     }
 

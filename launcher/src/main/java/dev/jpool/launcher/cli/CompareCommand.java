@@ -54,8 +54,8 @@ final class CompareCommand implements Callable<Integer> {
                 + options.seed + ", " + repeat + " run" + (repeat == 1 ? "" : "s") + " each");
         Comparison.Result result;
         try (InterruptNotice notice = new InterruptNotice("compare")) {
-            result = new Comparison(Runners.of(Mode.SERIAL, options), Runners.of(Mode.THREAD, options),
-                    Runners.of(Mode.PROCESS, options)).run(options.samples, options.seed, count.count(), repeat);
+            result = new Comparison(Runners.of(Mode.SERIAL, options, parent.env()), Runners.of(Mode.THREAD, options, parent.env()),
+                    Runners.of(Mode.PROCESS, options, parent.env())).run(options.samples, options.seed, count.count(), repeat);
         }
         new CompareReport(result, "from " + count.source(), PeakRss.available())
                 .print(spec.commandLine().getOut(), format);

@@ -50,7 +50,7 @@ final class PiCommand implements Callable<Integer> {
                 + "), " + options.samples + " samples, seed " + options.seed);
         PiRun run;
         try (InterruptNotice notice = new InterruptNotice("pi")) {
-            run = Runners.of(mode, options).run(options.samples, options.seed, workers);
+            run = Runners.of(mode, options, parent.env()).run(options.samples, options.seed, workers);
         }
         new PiReport(run, source).print(spec.commandLine().getOut(), format);
         return 0;

@@ -1,6 +1,7 @@
 package dev.jpool.launcher.cli;
 
 import dev.jpool.launcher.run.WorkerCount;
+import dev.jpool.launcher.worker.ClassDataArchive;
 import dev.jpool.launcher.worker.WorkerCommandLine;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +32,13 @@ final class RunOptions {
 
     @Option(names = "--worker-jvm-opt", paramLabel = "OPT",
             description = "An option for each worker JVM, e.g. --worker-jvm-opt=-Xmx64m (repeatable). "
-                    + "Defaults: " + "-XX:+UseSerialGC -Xms8m -Xmx256m -XX:-UsePerfData.")
+                    + "Worker defaults: -XX:+UseSerialGC -Xms8m -Xmx256m -XX:-UsePerfData, JVM warnings to stderr.")
     List<String> workerJvmOptions = new ArrayList<>();
+
+    @Option(names = "--cds", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Start worker JVMs from an application class-data archive (AppCDS), built once per jar "
+                    + "and JDK in $JPOOL_CACHE or ~/.cache/jpool; it roughly halves a worker's start. Default: on.")
+    boolean cds;
 
     @Option(names = {"-q", "--quiet"}, description = "No diagnostics on stderr (worker stderr still shows).")
     boolean quiet;
@@ -52,8 +58,11 @@ final class RunOptions {
         }
     }
 
-    WorkerCommandLine workerCommandLine() {
-        return WorkerCommandLine.ofThisJvm().withJvmOptions(workerJvmOptions);
+    /** How to start a worker: this JVM's java and classpath, the user's options, the archive unless --no-cds. */
+    WorkerCommandLine workerCommandLine(Map<String, String> env) {
+        WorkerCommandLine commandLine = WorkerCommandLine.ofThisJvm().withJvmOptions(workerJvmOptions);
+        return cds ? new ClassDataArchive(ClassDataArchive.defaultDirectory(env), this::diagnose).apply(commandLine)
+                : commandLine;
     }
 
     /** Prints a diagnostic line on stderr unless {@code --quiet}. */

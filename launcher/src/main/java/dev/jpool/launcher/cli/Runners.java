@@ -6,15 +6,16 @@ import dev.jpool.launcher.run.ProcessRunner;
 import dev.jpool.launcher.run.SerialRunner;
 import dev.jpool.launcher.run.ThreadRunner;
 import dev.jpool.protocol.Protocol;
+import java.util.Map;
 
 /** Builds the runner for a mode from the shared options. */
 final class Runners {
     private Runners() {
     }
 
-    static PiRunner of(Mode mode, RunOptions options) {
+    static PiRunner of(Mode mode, RunOptions options, Map<String, String> env) {
         return switch (mode) {
-            case PROCESS -> new ProcessRunner(options.workerCommandLine(), new Protocol(), options::workerStderr,
+            case PROCESS -> new ProcessRunner(options.workerCommandLine(env), new Protocol(), options::workerStderr,
                     options::diagnose);
             case THREAD -> new ThreadRunner();
             case SERIAL -> new SerialRunner();

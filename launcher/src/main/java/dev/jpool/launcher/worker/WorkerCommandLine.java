@@ -20,10 +20,11 @@ public record WorkerCommandLine(String java, String classpath, List<String> jvmO
 
     /**
      * JVM options a worker gets unless told otherwise: a small heap and the serial collector,
-     * which suit a short-lived compute process holding little data, and no perf-data file.
+     * which suit a short-lived compute process holding little data; no perf-data file; and the
+     * JVM's own log warnings on stderr, so they can never land in the protocol channel.
      */
-    public static final List<String> DEFAULT_JVM_OPTIONS =
-            List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx256m", "-XX:-UsePerfData");
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx256m",
+            "-XX:-UsePerfData", "-Xlog:disable", "-Xlog:all=warning:stderr");
 
     public WorkerCommandLine {
         jvmOptions = List.copyOf(jvmOptions);

@@ -1,0 +1,205 @@
+package dev.jpool.launcher.worker;
+
+import dev.jpool.pi.PiChunk;
+import dev.jpool.pi.PiTask;
+import dev.jpool.protocol.Protocol;
+import dev.jpool.protocol.RunTask;
+import dev.jpool.protocol.Shutdown;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.zip.CRC32C;
+
+/**
+ * An application class-data-sharing (AppCDS) archive for worker JVMs: the classes a worker loads
+ * (Jackson, the protocol, the task), parsed and verified once and mapped into every later worker,
+ * which roughly halves the time from spawn to hello.
+ *
+ * <p>The archive is built once by a training worker ({@code -XX:ArchiveClassesAtExit}) and kept in
+ * a cache directory under a name derived from everything it depends on: the java binary and
+ * version, each classpath entry's path, size and modification time, and the worker's JVM options.
+ * A new jar or JDK therefore gets a new archive. Beside it a checksum file guards against a
+ * truncated or corrupted file, which is rebuilt; if building fails, workers simply start without
+ * an archive. The JVM itself also rejects an archive that does not match, and carries on without.
+ */
+public final class ClassDataArchive {
+    private static final String EXTENSION = ".jsa";
+    private static final long BUILD_TIMEOUT_SECONDS = 120;
+
+    private final Path directory;
+    private final Consumer<String> diagnostics;
+
+    /**
+     * @param directory   where archives live (created if missing)
+     * @param diagnostics receives a line when an archive is built or cannot be used
+     */
+    public ClassDataArchive(Path directory, Consumer<String> diagnostics) {
+        this.directory = directory;
+        this.diagnostics = diagnostics;
+    }
+
+    /** The default cache: {@code $JPOOL_CACHE}, else {@code $XDG_CACHE_HOME/jpool}, else {@code ~/.cache/jpool}. */
+    public static Path defaultDirectory(java.util.Map<String, String> env) {
+        String explicit = env.get("JPOOL_CACHE");
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit);
+        }
+        String xdg = env.get("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "jpool");
+        }
+        return Path.of(System.getProperty("user.home"), ".cache", "jpool");
+    }
+
+    /**
+     * The command line with the archive added, building the archive first if there is none yet;
+     * the command line unchanged if archives cannot be used with it (a directory on the classpath)
+     * or the build failed.
+     */
+    public WorkerCommandLine apply(WorkerCommandLine commandLine) {
+        Optional<Path> archive = archiveFor(commandLine);
+        return archive.map(path -> commandLine.withJvmOptions(List.of("-XX:SharedArchiveFile=" + path)))
+                .orElse(commandLine);
+    }
+
+    /** The archive for this command line, built if missing or damaged; empty when none can be had. */
+    public Optional<Path> archiveFor(WorkerCommandLine commandLine) {
+        List<Path> classpath = new ArrayList<>();
+        for (String entry : commandLine.classpath().split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            if (!Files.isRegularFile(path)) {
+                return Optional.empty(); // CDS archives only jar files, not class directories
+            }
+            classpath.add(path);
+        }
+        try {
+            Path archive = directory.resolve("worker-" + key(commandLine, classpath) + EXTENSION);
+            Path checksum = Path.of(archive + ".crc32c");
+            Path failed = Path.of(archive + ".failed");
+            if (intact(archive, checksum)) {
+                return Optional.of(archive);
+            }
+            if (Files.isRegularFile(failed)) {
+                return Optional.empty(); // tried for this very jar and JDK before; said why then
+            }
+            Files.createDirectories(directory);
+            diagnostics.accept("building the worker class-data archive (once per jar and JDK): " + archive);
+            try {
+                build(commandLine, archive, checksum);
+            } catch (IOException e) {
+                Files.writeString(failed, e.getMessage() + "\n", StandardCharsets.UTF_8);
+                throw e;
+            }
+            return Optional.of(archive);
+        } catch (IOException | RuntimeException e) {
+            diagnostics.accept("workers start without a class-data archive: " + e.getMessage());
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** Whether the archive exists and matches the checksum recorded when it was built. */
+    static boolean intact(Path archive, Path checksum) {
+        try {
+            return Files.isRegularFile(archive) && Files.isRegularFile(checksum)
+                    && Files.readString(checksum, StandardCharsets.US_ASCII).strip().equals(crc32c(archive));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void build(WorkerCommandLine commandLine, Path archive, Path checksum)
+            throws IOException, InterruptedException {
+        Path tmp = Files.createTempFile(directory, "building-", EXTENSION);
+        Path log = Files.createTempFile(directory, "building-", ".log");
+        Files.delete(tmp); // the JVM writes it afresh
+        try {
+            List<String> command = commandLine.withJvmOptions(List.of("-XX:ArchiveClassesAtExit=" + tmp)).command();
+            Process training = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            try (OutputStream stdin = training.getOutputStream()) {
+                stdin.write(trainingInput().getBytes(StandardCharsets.UTF_8));
+            }
+            if (!training.waitFor(BUILD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                training.destroyForcibly();
+                throw new IOException("the training worker did not finish within " + BUILD_TIMEOUT_SECONDS + " s");
+            }
+            if (training.exitValue() != 0 || !Files.isRegularFile(tmp)) {
+                throw new IOException("the training worker " + ExitStatus.describe(training.exitValue())
+                        + " without writing an archive: " + lastLine(log));
+            }
+            Path crcTmp = Path.of(tmp + ".crc32c");
+            Files.writeString(crcTmp, crc32c(tmp) + "\n", StandardCharsets.US_ASCII);
+            move(tmp, archive);
+            move(crcTmp, checksum);
+        } finally {
+            Files.deleteIfExists(tmp);
+            Files.deleteIfExists(Path.of(tmp + ".crc32c"));
+            Files.deleteIfExists(log);
+        }
+    }
+
+    /** A small pi chunk and a shutdown: the classes of a real run, loaded and linked. */
+    private static String trainingInput() {
+        Protocol protocol = new Protocol();
+        RunTask task = new RunTask(Protocol.VERSION, 1, PiTask.class.getName(),
+                protocol.mapper().valueToTree(new PiChunk(1, 100_000, 0, 2)));
+        return protocol.encode(task) + "\n" + protocol.encode(new Shutdown(Protocol.VERSION)) + "\n";
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static String key(WorkerCommandLine commandLine, List<Path> classpath) throws IOException {
+        StringBuilder text = new StringBuilder();
+        text.append(commandLine.java()).append('\n').append(System.getProperty("java.vm.version")).append('\n');
+        for (Path entry : classpath) {
+            text.append(entry.toAbsolutePath()).append(' ').append(Files.size(entry)).append(' ')
+                    .append(Files.getLastModifiedTime(entry).toMillis()).append('\n');
+        }
+        commandLine.jvmOptions().forEach(option -> text.append(option).append('\n'));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    static String crc32c(Path file) throws IOException {
+        CRC32C crc = new CRC32C();
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                crc.update(buffer, 0, n);
+            }
+        }
+        return Long.toHexString(crc.getValue()) + " " + Files.size(file);
+    }
+
+    private static String lastLine(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return lines.isEmpty() ? "(no output)" : Protocol.cut(lines.get(lines.size() - 1));
+    }
+}

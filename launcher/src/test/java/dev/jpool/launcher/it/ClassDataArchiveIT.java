@@ -1,0 +1,93 @@
+package dev.jpool.launcher.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jpool.launcher.run.PiRun;
+import dev.jpool.launcher.run.ProcessRunner;
+import dev.jpool.launcher.worker.ClassDataArchive;
+import dev.jpool.launcher.worker.WorkerCommandLine;
+import dev.jpool.protocol.Protocol;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The worker class-data archive, built from the packaged jar into a cache of the test's own. */
+class ClassDataArchiveIT {
+    private static final Path JAR = Path.of(System.getProperty("jpool.jar", "target/jpool.jar")).toAbsolutePath();
+
+    @TempDir
+    Path cache;
+
+    private final List<String> diagnostics = new CopyOnWriteArrayList<>();
+    private final List<String> workerStderr = new CopyOnWriteArrayList<>();
+
+    private static WorkerCommandLine fromJar() {
+        WorkerCommandLine self = WorkerCommandLine.ofThisJvm();
+        return new WorkerCommandLine(self.java(), JAR.toString(), self.jvmOptions(), WorkerCommandLine.WORKER_MAIN);
+    }
+
+    private PiRun run(WorkerCommandLine commandLine) throws InterruptedException {
+        return new ProcessRunner(commandLine, new Protocol(), workerStderr::add, line -> { }).run(1_234_567, 3, 2);
+    }
+
+    @Test
+    void workersWithAndWithoutTheArchiveGiveTheSameResult() throws Exception {
+        WorkerCommandLine plain = fromJar();
+        WorkerCommandLine archived = new ClassDataArchive(cache, diagnostics::add).apply(plain);
+        assertNotEquals(plain, archived, "an archive was built: " + diagnostics);
+        assertTrue(archived.jvmOptions().stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile=" + cache)));
+        assertEquals(run(plain).hits(), run(archived).hits());
+        assertEquals(List.of(), workerStderr, "the JVM accepted the archive without a warning");
+    }
+
+    @Test
+    void anArchiveIsBuiltOnceAndReused() {
+        ClassDataArchive archive = new ClassDataArchive(cache, diagnostics::add);
+        Path first = archive.archiveFor(fromJar()).orElseThrow();
+        Path second = archive.archiveFor(fromJar()).orElseThrow();
+        assertEquals(first, second);
+        assertEquals(1, diagnostics.stream().filter(d -> d.startsWith("building")).count(), diagnostics.toString());
+    }
+
+    @Test
+    void aCorruptArchiveIsDetectedAndRebuilt() throws Exception {
+        ClassDataArchive archive = new ClassDataArchive(cache, diagnostics::add);
+        Path path = archive.archiveFor(fromJar()).orElseThrow();
+        path.toFile().setWritable(true);
+        try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw")) {
+            file.seek(file.length() / 2);
+            file.write("corrupted by a test".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        Path rebuilt = archive.archiveFor(fromJar()).orElseThrow();
+        assertEquals(path, rebuilt);
+        assertEquals(2, diagnostics.stream().filter(d -> d.startsWith("building")).count(), diagnostics.toString());
+        assertEquals(run(fromJar()).hits(), run(archive.apply(fromJar())).hits());
+        assertEquals(List.of(), workerStderr);
+    }
+
+    @Test
+    void aTruncatedArchiveIsRebuiltToo() throws Exception {
+        ClassDataArchive archive = new ClassDataArchive(cache, diagnostics::add);
+        Path path = archive.archiveFor(fromJar()).orElseThrow();
+        path.toFile().setWritable(true);
+        try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw")) {
+            file.setLength(4096);
+        }
+        assertTrue(archive.archiveFor(fromJar()).isPresent());
+        assertTrue(Files.size(path) > 4096);
+    }
+
+    @Test
+    void aClasspathWithADirectoryGetsNoArchive() {
+        WorkerCommandLine withDirectory = new WorkerCommandLine(fromJar().java(), JAR + ":" + cache,
+                fromJar().jvmOptions(), WorkerCommandLine.WORKER_MAIN);
+        assertFalse(new ClassDataArchive(cache, diagnostics::add).archiveFor(withDirectory).isPresent());
+    }
+}
