@@ -21,10 +21,11 @@ class ProtocolTest {
         return Stream.of(
                 new Hello(Protocol.VERSION, 4242, "17.0.15", 1_700_000_000_000L, 123_456_789L, "host-a", "node1", "3"),
                 new Hello(Protocol.VERSION, 1, "25", 0, -5, "h", "h", null),
-                new RunTask(Protocol.VERSION, 9, "dev.jpool.pi.PiTask", input),
-                new TaskResult(Protocol.VERSION, 9, JsonNodeFactory.instance.objectNode().put("hits", 785_398_163_397L), 10, 20, 30),
-                new TaskFailure(Protocol.VERSION, 9, "java.lang.ArithmeticException", "/ by zero", "at X\nat Y"),
-                new TaskFailure(Protocol.VERSION, 10, "java.lang.NullPointerException", null, ""),
+                new RunTask(Protocol.VERSION, 9, "dev.jpool.pi.PiTask", List.of(input)),
+                new RunTask(Protocol.VERSION, 11, "com.example.Square", List.of(JsonNodeFactory.instance.numberNode(3), JsonNodeFactory.instance.numberNode(4))),
+                new TaskResult(Protocol.VERSION, 9, List.of(JsonNodeFactory.instance.objectNode().put("hits", 785_398_163_397L)), 10, 20, 30),
+                new TaskFailure(Protocol.VERSION, 9, 2, "java.lang.ArithmeticException", "/ by zero", "at X\nat Y"),
+                new TaskFailure(Protocol.VERSION, 10, -1, "java.lang.NullPointerException", null, ""),
                 new Shutdown(Protocol.VERSION),
                 new Bye(Protocol.VERSION, 3, 51_200L),
                 new Bye(Protocol.VERSION, 0, null));

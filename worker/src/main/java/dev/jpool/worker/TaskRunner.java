@@ -12,7 +12,9 @@ import dev.jpool.task.Task;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Loads task classes by name, converts inputs and outputs, and turns any throw into a failure. */
@@ -25,22 +27,27 @@ final class TaskRunner {
         this.mapper = mapper;
     }
 
-    /** Runs one task on the calling thread; never throws. */
+    /** Runs one batch on the calling thread, input by input; never throws. */
     synchronized Message run(RunTask request, long receivedNanos) {
         tasksRun++;
+        int index = -1;
         try {
             LoadedTask task = load(request.task());
-            Object input = mapper.convertValue(request.input(), task.inputType());
-            long start = System.nanoTime();
-            Object output = task.typed().apply(input);
-            long computeNanos = System.nanoTime() - start;
-            JsonNode json = mapper.valueToTree(output);
-            return new TaskResult(Protocol.VERSION, request.id(), json, receivedNanos, computeNanos, System.nanoTime());
+            List<JsonNode> outputs = new ArrayList<>(request.inputs().size());
+            long computeNanos = 0;
+            for (index = 0; index < request.inputs().size(); index++) {
+                Object input = mapper.convertValue(request.inputs().get(index), task.inputType());
+                long start = System.nanoTime();
+                Object output = task.typed().apply(input);
+                computeNanos += System.nanoTime() - start;
+                outputs.add(mapper.valueToTree(output));
+            }
+            return new TaskResult(Protocol.VERSION, request.id(), outputs, receivedNanos, computeNanos, System.nanoTime());
         } catch (Throwable t) {
             Throwable cause = t instanceof InvocationTargetException ite && ite.getCause() != null ? ite.getCause() : t;
             StringWriter trace = new StringWriter();
             cause.printStackTrace(new PrintWriter(trace));
-            return new TaskFailure(Protocol.VERSION, request.id(), cause.getClass().getName(),
+            return new TaskFailure(Protocol.VERSION, request.id(), index, cause.getClass().getName(),
                     cause.getMessage(), trace.toString());
         }
     }

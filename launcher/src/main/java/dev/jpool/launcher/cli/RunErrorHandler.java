@@ -1,7 +1,7 @@
 package dev.jpool.launcher.cli;
 
 import dev.jpool.launcher.run.RunFailedException;
-import dev.jpool.launcher.worker.WorkerException;
+import dev.jpool.pool.WorkerException;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;

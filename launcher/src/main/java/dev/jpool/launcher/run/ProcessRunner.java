@@ -1,7 +1,7 @@
 package dev.jpool.launcher.run;
 
 import dev.jpool.launcher.worker.WorkerCommandLine;
-import dev.jpool.launcher.worker.WorkerException;
+import dev.jpool.pool.WorkerException;
 import dev.jpool.launcher.worker.WorkerProcess;
 import dev.jpool.launcher.worker.WorkerProcess.Arrival;
 import dev.jpool.launcher.worker.WorkerProcess.Reply;
@@ -72,7 +72,7 @@ public final class ProcessRunner implements PiRunner {
                 PiChunk chunk = chunks.get(i);
                 replies.add(worker.hello()
                         .orTimeout(HELLO_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
-                        .thenCompose(hello -> worker.submit(PiTask.class.getName(), protocol.mapper().valueToTree(chunk))));
+                        .thenCompose(hello -> worker.submit(PiTask.class.getName(), List.of(protocol.mapper().valueToTree(chunk)))));
             }
             CompletableFuture.allOf(started.stream().map(WorkerProcess::hello).toArray(CompletableFuture[]::new))
                     .thenRun(() -> diagnostics.accept("every worker JVM said hello; they are computing"));
@@ -129,7 +129,7 @@ public final class ProcessRunner implements PiRunner {
 
     private PiCount count(WorkerProcess worker, Reply reply) {
         try {
-            return protocol.payload(reply.result().output(), PiCount.class);
+            return protocol.payload(reply.result().outputs().get(0), PiCount.class);
         } catch (JsonProcessingException e) {
             throw new WorkerException(worker.name() + " answered with a result that is not a pi count: "
                     + e.getOriginalMessage(), e);

@@ -159,7 +159,7 @@ public final class ClassDataArchive {
     private static String trainingInput() {
         Protocol protocol = new Protocol();
         RunTask task = new RunTask(Protocol.VERSION, 1, PiTask.class.getName(),
-                protocol.mapper().valueToTree(new PiChunk(1, 100_000, 0, 2)));
+                List.of(protocol.mapper().valueToTree(new PiChunk(1, 100_000, 0, 2))));
         return protocol.encode(task) + "\n" + protocol.encode(new Shutdown(Protocol.VERSION)) + "\n";
     }
 

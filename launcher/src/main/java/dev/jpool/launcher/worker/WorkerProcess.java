@@ -1,5 +1,6 @@
 package dev.jpool.launcher.worker;
 
+import dev.jpool.pool.WorkerException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jpool.protocol.Bye;
 import dev.jpool.protocol.Hello;
@@ -92,9 +93,17 @@ public final class WorkerProcess implements AutoCloseable {
      */
     public static WorkerProcess start(int index, WorkerCommandLine commandLine, Protocol protocol,
                                       Consumer<String> stderrSink) {
+        return start(index, commandLine, Map.of(), protocol, stderrSink);
+    }
+
+    /** As {@link #start(int, WorkerCommandLine, Protocol, Consumer)}, with extra environment variables. */
+    public static WorkerProcess start(int index, WorkerCommandLine commandLine, Map<String, String> environment,
+                                      Protocol protocol, Consumer<String> stderrSink) {
         long spawn = System.nanoTime();
         try {
-            Process process = new ProcessBuilder(commandLine.command()).start();
+            ProcessBuilder builder = new ProcessBuilder(commandLine.command());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             return new WorkerProcess(index, process, spawn, protocol, stderrSink);
         } catch (IOException e) {
             throw new WorkerException("cannot start worker " + index + " with '" + commandLine.java() + "': "
@@ -130,13 +139,29 @@ public final class WorkerProcess implements AutoCloseable {
         return bye;
     }
 
+    /**
+     * Completes when the channel has ended, with what ended it: a clean exit after bye, or a
+     * death (whose message names the worker, its exit status and its stderr).
+     */
+    public CompletableFuture<WorkerException> ended() {
+        return ended;
+    }
+
+    /** Whether the channel ended without a bye: the worker died or misbehaved. */
+    public boolean diedUnexpectedly() {
+        return ended.isDone() && !bye.isDone();
+    }
+
     /** The launcher's clock when the process was seen to exit. */
     public CompletableFuture<Long> exitNanos() {
         return exitNanos;
     }
 
-    /** Sends one task. The future fails with a {@link WorkerException} if the worker dies first. */
-    public CompletableFuture<Reply> submit(String task, JsonNode input) {
+    /**
+     * Sends one task on a batch of inputs. The future fails with a {@link TaskFailedException} if
+     * the task threw, and with a {@link WorkerException} if the worker dies first.
+     */
+    public CompletableFuture<Reply> submit(String task, List<JsonNode> inputs) {
         long id = ids.incrementAndGet();
         CompletableFuture<Reply> reply = new CompletableFuture<>();
         long sent = System.nanoTime();
@@ -147,7 +172,7 @@ public final class WorkerProcess implements AutoCloseable {
             return reply;
         }
         try {
-            send(new RunTask(Protocol.VERSION, id, task, input));
+            send(new RunTask(Protocol.VERSION, id, task, inputs));
         } catch (IOException e) {
             // A broken pipe: the worker is gone. The stdout reader reports why and fails the reply.
         }

@@ -1,5 +1,6 @@
 package dev.jpool.launcher.worker;
 
+import dev.jpool.pool.WorkerException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -42,8 +43,8 @@ class WorkerProcessTest {
             assertEquals(worker.pid(), hello.pid());
             assertNotEquals(ProcessHandle.current().pid(), hello.pid());
             assertEquals(Protocol.VERSION, hello.v());
-            var reply = worker.submit(NoisyTask.class.getName(), LongNode.valueOf(21)).get(20, TimeUnit.SECONDS);
-            assertEquals(42L, reply.result().output().longValue(), "the task's own prints stay off the channel");
+            var reply = worker.submit(NoisyTask.class.getName(), List.of(LongNode.valueOf(21))).get(20, TimeUnit.SECONDS);
+            assertEquals(42L, reply.result().outputs().get(0).longValue(), "the task's own prints stay off the channel");
             var bye = worker.shutdown().get(20, TimeUnit.SECONDS).message();
             assertEquals(1, bye.tasksRun());
             assertTrue(worker.awaitExit(Duration.ofSeconds(10)));
@@ -55,20 +56,20 @@ class WorkerProcessTest {
     @Test
     void aTaskThatThrowsFailsOnlyItsOwnFutureWithTheRemoteStackTrace() throws Exception {
         try (WorkerProcess worker = start(WorkerCommandLine.ofThisJvm())) {
-            var bad = worker.submit(FailingTask.class.getName(), IntNode.valueOf(-3));
-            var good = worker.submit(FailingTask.class.getName(), IntNode.valueOf(5));
+            var bad = worker.submit(FailingTask.class.getName(), List.of(IntNode.valueOf(-3)));
+            var good = worker.submit(FailingTask.class.getName(), List.of(IntNode.valueOf(5)));
             TaskFailedException e = assertInstanceOf(TaskFailedException.class, failure(bad));
             assertTrue(e.getMessage().contains("worker 0 (pid " + worker.pid() + ")"), e.getMessage());
             assertTrue(e.getMessage().contains("negative input -3"), e.getMessage());
             assertTrue(e.remoteStackTrace().contains("FailingTask.apply"), e.remoteStackTrace());
-            assertEquals(5, good.get(20, TimeUnit.SECONDS).result().output().intValue());
+            assertEquals(5, good.get(20, TimeUnit.SECONDS).result().outputs().get(0).intValue());
         }
     }
 
     @Test
     void aClassThatIsNotATaskFailsWithItsName() throws Exception {
         try (WorkerProcess worker = start(WorkerCommandLine.ofThisJvm())) {
-            Throwable e = failure(worker.submit("com.example.NoSuchTask", IntNode.valueOf(1)));
+            Throwable e = failure(worker.submit("com.example.NoSuchTask", List.of(IntNode.valueOf(1))));
             assertTrue(e.getMessage().contains("com.example.NoSuchTask"), e.getMessage());
         }
     }
@@ -126,7 +127,7 @@ class WorkerProcessTest {
         try (WorkerProcess worker = start(WorkerCommandLine.ofThisJvm())) {
             worker.hello().get(20, TimeUnit.SECONDS);
             var chunk = protocol.mapper().valueToTree(new dev.jpool.pi.PiChunk(1, 1L << 40, 0, 1L << 24));
-            var reply = worker.submit(dev.jpool.pi.PiTask.class.getName(), chunk);
+            var reply = worker.submit(dev.jpool.pi.PiTask.class.getName(), List.of(chunk));
             ProcessHandle.of(worker.pid()).orElseThrow().destroyForcibly();
             Throwable e = failure(reply);
             assertTrue(e.getMessage().contains("killed by signal 9 SIGKILL"), e.getMessage());

@@ -1,0 +1,194 @@
+package dev.jpool.pool;
+
+import dev.jpool.task.Task;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * The operations of {@link Pool}, written once over one primitive, submitting a chunk, so that the
+ * process and thread pools differ only in where a chunk runs. As in CPython, ordered and
+ * completion-ordered results are a matter of how chunks are collected, not of the workers.
+ */
+abstract class AbstractPool implements Pool {
+
+    /** Submits one chunk; {@code chunk.get(i)} is input number {@code first + i} of the call. */
+    abstract <I, O> CompletableFuture<List<O>> submitChunk(Task<I, O> task, List<I> chunk, int first);
+
+    /** Refuses a task this pool cannot run, before anything is sent. */
+    abstract void check(Task<?, ?> task);
+
+    @Override
+    public <I, O> List<O> map(Task<I, O> task, Iterable<? extends I> inputs) {
+        return await(mapAsync(task, inputs));
+    }
+
+    @Override
+    public <I, O> List<O> map(Task<I, O> task, Iterable<? extends I> inputs, int chunksize) {
+        return await(mapAsync(task, inputs, chunksize));
+    }
+
+    @Override
+    public <I, O> CompletableFuture<List<O>> mapAsync(Task<I, O> task, Iterable<? extends I> inputs) {
+        List<I> all = list(inputs);
+        return mapAsync(task, all, defaultChunksize(all.size()));
+    }
+
+    @Override
+    public <I, O> CompletableFuture<List<O>> mapAsync(Task<I, O> task, Iterable<? extends I> inputs, int chunksize) {
+        return inOrder(submitAll(task, list(inputs), chunksize));
+    }
+
+    @Override
+    public <I extends Record, O> List<O> starmap(Task<I, O> task, Iterable<? extends List<?>> argumentLists) {
+        return await(starmapAsync(task, argumentLists));
+    }
+
+    @Override
+    public <I extends Record, O> CompletableFuture<List<O>> starmapAsync(Task<I, O> task,
+                                                                         Iterable<? extends List<?>> argumentLists) {
+        Objects.requireNonNull(task, "task");
+        return mapAsync(task, StarArguments.toRecords(task, list(argumentLists)));
+    }
+
+    @Override
+    public <I, O> O apply(Task<I, O> task, I input) {
+        return await(applyAsync(task, input));
+    }
+
+    @Override
+    public <I, O> CompletableFuture<O> applyAsync(Task<I, O> task, I input) {
+        Objects.requireNonNull(task, "task");
+        check(task);
+        List<I> one = new ArrayList<>(1);
+        one.add(input);
+        return submitChunk(task, one, 0).thenApply(outputs -> outputs.get(0));
+    }
+
+    @Override
+    public <I, O> Stream<O> imap(Task<I, O> task, Iterable<? extends I> inputs) {
+        return imap(task, inputs, 1);
+    }
+
+    @Override
+    public <I, O> Stream<O> imap(Task<I, O> task, Iterable<? extends I> inputs, int chunksize) {
+        List<CompletableFuture<List<O>>> chunks = submitAll(task, list(inputs), chunksize);
+        return chunks.stream().flatMap(chunk -> await(chunk).stream());
+    }
+
+    @Override
+    public <I, O> Stream<O> imapUnordered(Task<I, O> task, Iterable<? extends I> inputs) {
+        return imapUnordered(task, inputs, 1);
+    }
+
+    @Override
+    public <I, O> Stream<O> imapUnordered(Task<I, O> task, Iterable<? extends I> inputs, int chunksize) {
+        return imapUnorderedIndexed(task, inputs, chunksize).map(result -> {
+            if (!result.ok()) {
+                throw result.failure();
+            }
+            return result.value();
+        });
+    }
+
+    @Override
+    public <I, O> Stream<Indexed<O>> imapUnorderedIndexed(Task<I, O> task, Iterable<? extends I> inputs,
+                                                         int chunksize) {
+        List<I> all = list(inputs);
+        BlockingQueue<Indexed<O>> done = new LinkedBlockingQueue<>();
+        List<CompletableFuture<List<O>>> chunks = submitAll(task, all, chunksize);
+        for (int c = 0; c < chunks.size(); c++) {
+            int first = c * chunksize;
+            int size = Math.min(chunksize, all.size() - first);
+            chunks.get(c).whenComplete((outputs, failure) -> {
+                for (int k = 0; k < size; k++) {
+                    done.add(failure == null ? new Indexed<>(first + k, outputs.get(k), null)
+                            : new Indexed<>(first + k, null, poolException(failure)));
+                }
+            });
+        }
+        return Stream.generate(() -> take(done)).limit(all.size());
+    }
+
+    /** Python's default chunksize for map: about four chunks per worker. */
+    int defaultChunksize(int inputs) {
+        return Math.max(1, (inputs + 4 * workers() - 1) / (4 * workers()));
+    }
+
+    private <I, O> List<CompletableFuture<List<O>>> submitAll(Task<I, O> task, List<I> inputs, int chunksize) {
+        Objects.requireNonNull(task, "task");
+        if (chunksize < 1) {
+            throw new IllegalArgumentException("chunksize must be at least 1, was " + chunksize);
+        }
+        check(task);
+        List<CompletableFuture<List<O>>> chunks = new ArrayList<>();
+        for (int first = 0; first < inputs.size(); first += chunksize) {
+            chunks.add(submitChunk(task, inputs.subList(first, Math.min(inputs.size(), first + chunksize)), first));
+        }
+        return chunks;
+    }
+
+    /** All chunks' outputs in order; fails as soon as any chunk fails, as Python's map_async does. */
+    private static <O> CompletableFuture<List<O>> inOrder(List<CompletableFuture<List<O>>> chunks) {
+        CompletableFuture<List<O>> all = new CompletableFuture<>();
+        AtomicInteger left = new AtomicInteger(chunks.size());
+        if (chunks.isEmpty()) {
+            all.complete(List.of());
+        }
+        for (CompletableFuture<List<O>> chunk : chunks) {
+            chunk.whenComplete((outputs, failure) -> {
+                if (failure != null) {
+                    all.completeExceptionally(poolException(failure));
+                } else if (left.decrementAndGet() == 0) {
+                    List<O> flat = new ArrayList<>();
+                    chunks.forEach(c -> flat.addAll(c.join()));
+                    all.complete(flat);
+                }
+            });
+        }
+        return all;
+    }
+
+    private static <T> List<T> list(Iterable<? extends T> items) {
+        Objects.requireNonNull(items, "inputs");
+        List<T> list = new ArrayList<>();
+        items.forEach(list::add);
+        return list;
+    }
+
+    private static <T> T take(BlockingQueue<T> queue) {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PoolException("interrupted while waiting for results", e);
+        }
+    }
+
+    /** Waits for a future; its failure is thrown as the pool exception it is. */
+    static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw poolException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PoolException("interrupted while waiting for results", e);
+        }
+    }
+
+    static PoolException poolException(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause instanceof PoolException pool ? pool : new PoolException(String.valueOf(cause.getMessage()), cause);
+    }
+}

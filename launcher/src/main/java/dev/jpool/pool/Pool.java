@@ -1,0 +1,109 @@
+package dev.jpool.pool;
+
+import dev.jpool.task.Task;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+/**
+ * A pool of workers shaped like Python's {@code multiprocessing.Pool}: the same operations with the
+ * same meaning, over separate worker JVMs ({@link ProcessPool}) or threads in this JVM
+ * ({@link ThreadPool}).
+ *
+ * <pre>{@code
+ * try (Pool pool = new ProcessPool(4)) {
+ *     List<Long> squares = pool.map(new Square(), List.of(1L, 2L, 3L));   // [1, 4, 9]
+ * }
+ * }</pre>
+ *
+ * <p>A task is an instance of a class implementing {@link Task}. A {@link ProcessPool} sends only
+ * the task's class name and its inputs (as JSON) to the worker JVM, which makes its own instance:
+ * the JVM's form of Python's pickling, with the same limit, so a lambda is refused there.
+ *
+ * <p>Inputs are split into chunks of {@code chunksize} inputs, each sent to a worker as one
+ * message; a chunk fails as a whole, as in Python. An exception thrown by a task reaches the
+ * caller as a {@link TaskException} naming the task, the input and the worker; other chunks go on.
+ * A worker that dies fails the chunk it was running with a {@link WorkerException}, and the pool
+ * starts a new worker in its place.
+ */
+public interface Pool extends AutoCloseable {
+    /** How many workers (JVMs or threads) the pool keeps. */
+    int workers();
+
+    /**
+     * Applies the task to every input and returns the outputs in input order, blocking until all
+     * are done (Python's {@code map}). The inputs go out in chunks of Python's default size:
+     * {@code ceil(n / (4 * workers))}.
+     *
+     * @throws TaskException   the first task failure
+     * @throws WorkerException a worker died while running a chunk
+     */
+    <I, O> List<O> map(Task<I, O> task, Iterable<? extends I> inputs);
+
+    /** {@link #map(Task, Iterable)} with {@code chunksize} inputs per message. */
+    <I, O> List<O> map(Task<I, O> task, Iterable<? extends I> inputs, int chunksize);
+
+    /**
+     * Like {@link #map(Task, Iterable)} but returns at once; the future completes with the outputs
+     * in input order, or fails as soon as one chunk fails (Python's {@code map_async}).
+     */
+    <I, O> CompletableFuture<List<O>> mapAsync(Task<I, O> task, Iterable<? extends I> inputs);
+
+    /** {@link #mapAsync(Task, Iterable)} with {@code chunksize} inputs per message. */
+    <I, O> CompletableFuture<List<O>> mapAsync(Task<I, O> task, Iterable<? extends I> inputs, int chunksize);
+
+    /**
+     * Python's {@code starmap}: each element of {@code argumentLists} holds the arguments of one
+     * call, and becomes the task's input record by position. The task's input type must be a
+     * record with one component per argument, e.g. {@code record Pow(long x, long y)}.
+     */
+    <I extends Record, O> List<O> starmap(Task<I, O> task, Iterable<? extends List<?>> argumentLists);
+
+    /** {@link #starmap(Task, Iterable)}, returning at once (Python's {@code starmap_async}). */
+    <I extends Record, O> CompletableFuture<List<O>> starmapAsync(Task<I, O> task,
+                                                                  Iterable<? extends List<?>> argumentLists);
+
+    /** Runs one call and waits for it (Python's {@code apply}). */
+    <I, O> O apply(Task<I, O> task, I input);
+
+    /** Runs one call; the future completes with its output (Python's {@code apply_async}). */
+    <I, O> CompletableFuture<O> applyAsync(Task<I, O> task, I input);
+
+    /**
+     * The outputs in input order, each available as soon as it and those before it are done
+     * (Python's {@code imap}, chunksize 1). A failure is thrown when the stream reaches it.
+     */
+    <I, O> Stream<O> imap(Task<I, O> task, Iterable<? extends I> inputs);
+
+    /** {@link #imap(Task, Iterable)} with {@code chunksize} inputs per message. */
+    <I, O> Stream<O> imap(Task<I, O> task, Iterable<? extends I> inputs, int chunksize);
+
+    /**
+     * The outputs in the order they complete (Python's {@code imap_unordered}, chunksize 1).
+     * Use {@link #imapUnorderedIndexed} to know which input each belongs to.
+     */
+    <I, O> Stream<O> imapUnordered(Task<I, O> task, Iterable<? extends I> inputs);
+
+    /** {@link #imapUnordered(Task, Iterable)} with {@code chunksize} inputs per message. */
+    <I, O> Stream<O> imapUnordered(Task<I, O> task, Iterable<? extends I> inputs, int chunksize);
+
+    /**
+     * Like {@link #imapUnordered(Task, Iterable, int)}, each output paired with its input's
+     * position; a failed input is delivered as an {@link Indexed} holding its exception rather
+     * than thrown, so the other results still arrive.
+     */
+    <I, O> Stream<Indexed<O>> imapUnorderedIndexed(Task<I, O> task, Iterable<? extends I> inputs, int chunksize);
+
+    /**
+     * No new work; work already submitted runs to its end; then the workers exit. Returns when they
+     * have (Python's {@code close()} followed by {@code join()}). Safe to call twice.
+     */
+    @Override
+    void close();
+
+    /** Waits until every worker has exited. Only after {@link #close()} or {@link #terminate()}. */
+    void join();
+
+    /** Ends the workers now; work not finished fails with a {@link PoolException}. */
+    void terminate();
+}

@@ -1,0 +1,125 @@
+package dev.jpool.pool;
+
+import dev.jpool.task.Task;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * How a pool is made. Immutable; each {@code with...} method returns a changed copy.
+ *
+ * <pre>{@code
+ * PoolOptions options = PoolOptions.workers(4)
+ *         .withJvmOptions("-Xmx128m", "-Dmy.setting=1")
+ *         .withMaxTasksPerWorker(100)
+ *         .withInitializer(new LoadModel(), "model.bin");
+ * }</pre>
+ *
+ * @param workers           worker JVMs (or threads)
+ * @param jvmOptions        extra options for each worker JVM (ProcessPool only)
+ * @param environment       extra environment variables for each worker JVM (ProcessPool only)
+ * @param classpath         extra classpath entries for the worker JVMs, after this JVM's own (ProcessPool only)
+ * @param maxTasksPerWorker replace a worker JVM after it ran this many chunks; 0 for never (ProcessPool only)
+ * @param initializer       a task run once in each worker before any other, or null
+ * @param initializerInput  the initializer's input
+ * @param classDataArchive  start worker JVMs from an AppCDS archive (ProcessPool only)
+ * @param cacheDirectory    where that archive is kept; null for the default ({@code ~/.cache/jpool})
+ * @param workerStderr      receives each line a worker JVM writes on stderr, prefixed with its id;
+ *                          null passes them to this JVM's stderr
+ */
+public record PoolOptions(int workers, List<String> jvmOptions, Map<String, String> environment, List<Path> classpath,
+                          int maxTasksPerWorker, Task<?, ?> initializer, Object initializerInput,
+                          boolean classDataArchive, Path cacheDirectory, Consumer<String> workerStderr) {
+    /** Most workers a pool takes: more is taken for a mistake. */
+    public static final int MAX_WORKERS = 1024;
+
+    public PoolOptions {
+        if (workers < 1 || workers > MAX_WORKERS) {
+            throw new IllegalArgumentException("workers must be from 1 to " + MAX_WORKERS + ", was " + workers);
+        }
+        if (maxTasksPerWorker < 0) {
+            throw new IllegalArgumentException("maxTasksPerWorker must be 0 (never) or more, was " + maxTasksPerWorker);
+        }
+        for (String option : jvmOptions) {
+            if (option == null || !option.startsWith("-") || option.length() < 2) {
+                throw new IllegalArgumentException("'" + option + "' is not a JVM option (they start with '-', e.g. -Xmx64m)");
+            }
+        }
+        jvmOptions = List.copyOf(jvmOptions);
+        environment = Map.copyOf(environment);
+        classpath = List.copyOf(classpath);
+    }
+
+    /** Defaults with {@code n} workers. */
+    public static PoolOptions workers(int n) {
+        return new PoolOptions(n, List.of(), Map.of(), List.of(), 0, null, null, true, null, null);
+    }
+
+    /** Defaults with one worker per processor available to this JVM. */
+    public static PoolOptions defaults() {
+        return workers(Math.min(MAX_WORKERS, Runtime.getRuntime().availableProcessors()));
+    }
+
+    public PoolOptions withWorkers(int n) {
+        return new PoolOptions(n, jvmOptions, environment, classpath, maxTasksPerWorker, initializer, initializerInput,
+                classDataArchive, cacheDirectory, workerStderr);
+    }
+
+    /** Adds JVM options, e.g. {@code -Xmx128m} or {@code -Dkey=value}, after jpool's defaults. */
+    public PoolOptions withJvmOptions(String... options) {
+        List<String> all = new ArrayList<>(jvmOptions);
+        all.addAll(List.of(options));
+        return new PoolOptions(workers, all, environment, classpath, maxTasksPerWorker, initializer, initializerInput,
+                classDataArchive, cacheDirectory, workerStderr);
+    }
+
+    /** Adds an environment variable for the worker JVMs. */
+    public PoolOptions withEnvironment(String name, String value) {
+        Map<String, String> all = new LinkedHashMap<>(environment);
+        all.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
+        return new PoolOptions(workers, jvmOptions, all, classpath, maxTasksPerWorker, initializer, initializerInput,
+                classDataArchive, cacheDirectory, workerStderr);
+    }
+
+    /** Adds classpath entries (jars or directories) where worker JVMs find task classes. */
+    public PoolOptions withClasspath(Path... entries) {
+        List<Path> all = new ArrayList<>(classpath);
+        all.addAll(List.of(entries));
+        return new PoolOptions(workers, jvmOptions, environment, all, maxTasksPerWorker, initializer, initializerInput,
+                classDataArchive, cacheDirectory, workerStderr);
+    }
+
+    /** Replaces each worker JVM after it has run {@code chunks} chunks (Python's {@code maxtasksperchild}). */
+    public PoolOptions withMaxTasksPerWorker(int chunks) {
+        return new PoolOptions(workers, jvmOptions, environment, classpath, chunks, initializer, initializerInput,
+                classDataArchive, cacheDirectory, workerStderr);
+    }
+
+    /** Runs {@code task} on {@code input} once in each worker before its first task (Python's {@code initializer}). */
+    public <I> PoolOptions withInitializer(Task<I, ?> task, I input) {
+        return new PoolOptions(workers, jvmOptions, environment, classpath, maxTasksPerWorker,
+                Objects.requireNonNull(task, "initializer"), input, classDataArchive, cacheDirectory, workerStderr);
+    }
+
+    /** Whether worker JVMs start from a class-data archive (on by default). */
+    public PoolOptions withClassDataArchive(boolean on) {
+        return new PoolOptions(workers, jvmOptions, environment, classpath, maxTasksPerWorker, initializer,
+                initializerInput, on, cacheDirectory, workerStderr);
+    }
+
+    /** Where the class-data archive is kept. */
+    public PoolOptions withCacheDirectory(Path directory) {
+        return new PoolOptions(workers, jvmOptions, environment, classpath, maxTasksPerWorker, initializer,
+                initializerInput, classDataArchive, directory, workerStderr);
+    }
+
+    /** Where worker stderr lines go (each prefixed with the worker's id). */
+    public PoolOptions withWorkerStderr(Consumer<String> sink) {
+        return new PoolOptions(workers, jvmOptions, environment, classpath, maxTasksPerWorker, initializer,
+                initializerInput, classDataArchive, cacheDirectory, sink);
+    }
+}

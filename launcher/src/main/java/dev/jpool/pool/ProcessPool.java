@@ -1,0 +1,431 @@
+package dev.jpool.pool;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jpool.launcher.worker.ClassDataArchive;
+import dev.jpool.launcher.worker.TaskFailedException;
+import dev.jpool.launcher.worker.WorkerCommandLine;
+import dev.jpool.launcher.worker.WorkerProcess;
+import dev.jpool.protocol.Protocol;
+import dev.jpool.protocol.TaskFailure;
+import dev.jpool.task.Task;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+/**
+ * A pool of separate worker JVMs, started once and reused for many tasks, like Python's
+ * {@code multiprocessing.Pool}.
+ *
+ * <p>Each worker is a JVM started with {@link ProcessBuilder} from this JVM's own {@code java} and
+ * classpath (plus {@link PoolOptions#classpath()}); it runs one chunk at a time, chunks going to
+ * whichever worker is free. Inputs and outputs cross the pipe as JSON (Jackson), so they must be
+ * values Jackson can write and read back. A worker that dies fails the chunk it was running with a
+ * {@link WorkerException} and is replaced; a worker that cannot even start (a bad JVM option, a
+ * missing class) breaks the pool at once, with the worker's own words, instead of hanging.
+ *
+ * <p>Every worker JVM ends with the pool: on {@link #close()}, on {@link #terminate()}, when this
+ * JVM exits or is interrupted, and, should this JVM be killed outright, by itself as soon as its
+ * stdin closes.
+ */
+public final class ProcessPool extends AbstractPool {
+    private enum State { RUNNING, CLOSED, TERMINATED }
+
+    private final PoolOptions options;
+    private final WorkerCommandLine commandLine;
+    private final List<Path> workerClasspath;
+    private final Protocol protocol = new Protocol();
+    private final ObjectMapper mapper = protocol.mapper();
+    private final Object lock = new Object();
+    private final Deque<Job> queue = new ArrayDeque<>();
+    private final List<Slot> slots = new ArrayList<>();
+    private final List<Slot> everyWorker = new ArrayList<>();
+    private final CompletableFuture<Void> ready;
+    private State state = State.RUNNING;
+    private PoolException broken;
+    private int nextIndex;
+
+    /** A pool of {@code workers} worker JVMs with default options. */
+    public ProcessPool(int workers) {
+        this(PoolOptions.workers(workers));
+    }
+
+    /**
+     * Starts the worker JVMs (returning before they are up; work submitted meanwhile waits).
+     *
+     * @throws WorkerException when a worker process cannot be started at all
+     */
+    public ProcessPool(PoolOptions options) {
+        this.options = options;
+        String classpath = System.getProperty("java.class.path") + options.classpath().stream()
+                .map(path -> File.pathSeparator + path.toAbsolutePath()).collect(Collectors.joining());
+        WorkerCommandLine base = new WorkerCommandLine(WorkerCommandLine.ofThisJvm().java(), classpath,
+                WorkerCommandLine.DEFAULT_JVM_OPTIONS, WorkerCommandLine.WORKER_MAIN).withJvmOptions(options.jvmOptions());
+        this.commandLine = options.classDataArchive() ? archive(options).apply(base) : base;
+        this.workerClasspath = WorkerClasspath.entries(classpath);
+        if (options.initializer() != null) {
+            TaskCheck.requireSendable(options.initializer(), workerClasspath);
+        }
+        List<CompletableFuture<?>> hellos = new ArrayList<>();
+        try {
+            for (int i = 0; i < options.workers(); i++) {
+                hellos.add(startWorker().started);
+            }
+        } catch (RuntimeException e) {
+            terminate();
+            throw e;
+        }
+        this.ready = CompletableFuture.allOf(hellos.toArray(CompletableFuture[]::new));
+    }
+
+    private static ClassDataArchive archive(PoolOptions options) {
+        Path directory = options.cacheDirectory() != null ? options.cacheDirectory()
+                : ClassDataArchive.defaultDirectory(System.getenv());
+        return new ClassDataArchive(directory, line -> { });
+    }
+
+    @Override
+    public int workers() {
+        return options.workers();
+    }
+
+    /**
+     * Completes when every worker started with the pool has said hello (and run the initializer);
+     * fails if one could not start. Handy to keep JVM start out of a measurement.
+     */
+    public CompletableFuture<Void> ready() {
+        return ready;
+    }
+
+    /** Every worker JVM this pool has started so far, replacements included, and what each did. */
+    public List<WorkerHistory> history() {
+        synchronized (lock) {
+            return everyWorker.stream().map(Slot::history).toList();
+        }
+    }
+
+    /** The pids of the worker JVMs alive now. */
+    public List<Long> pids() {
+        synchronized (lock) {
+            return slots.stream().map(slot -> slot.process.pid()).toList();
+        }
+    }
+
+    @Override
+    void check(Task<?, ?> task) {
+        TaskCheck.requireSendable(task, workerClasspath);
+    }
+
+    @Override
+    <I, O> CompletableFuture<List<O>> submitChunk(Task<I, O> task, List<I> chunk, int first) {
+        List<JsonNode> inputs = new ArrayList<>(chunk.size());
+        for (int i = 0; i < chunk.size(); i++) {
+            try {
+                inputs.add(mapper.valueToTree(chunk.get(i)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("input #" + (first + i) + " (" + chunk.get(i)
+                        + ") cannot be sent to a worker JVM as JSON: " + e.getMessage(), e);
+            }
+        }
+        Job job = new Job(task.getClass().getName(), inputs, first);
+        synchronized (lock) {
+            if (broken != null) {
+                throw broken;
+            }
+            if (state != State.RUNNING) {
+                throw new IllegalStateException("the pool is " + state.name().toLowerCase() + ": it takes no new work");
+            }
+            queue.add(job);
+        }
+        dispatch();
+        JavaType outputType = TaskTypes.output(task);
+        return job.reply.handle((reply, failure) -> {
+            if (failure != null) {
+                throw failureOf(job, failure);
+            }
+            List<O> outputs = new ArrayList<>(reply.result().outputs().size());
+            for (JsonNode output : reply.result().outputs()) {
+                try {
+                    outputs.add(mapper.convertValue(output, outputType));
+                } catch (IllegalArgumentException e) {
+                    throw new PoolException(job.task + " answered " + output + ", which is not a "
+                            + outputType.toCanonical() + ": " + e.getMessage(), e);
+                }
+            }
+            return outputs;
+        });
+    }
+
+    private PoolException failureOf(Job job, Throwable failure) {
+        Throwable cause = poolException(failure);
+        if (cause instanceof TaskFailedException remote) {
+            TaskFailure f = remote.failure();
+            boolean onInput = f.index() >= 0 && f.index() < job.inputs.size();
+            return new TaskException(job.task, onInput ? job.inputs.get(f.index()).toString() : null,
+                    onInput ? job.first + f.index() : -1, remote.worker(), f.error(), f.message(), f.stackTrace(), null);
+        }
+        return (PoolException) cause;
+    }
+
+    /** Hands queued jobs to idle workers; when closed and drained, lets the workers go. */
+    private void dispatch() {
+        List<Runnable> actions = new ArrayList<>();
+        synchronized (lock) {
+            for (Slot slot : slots) {
+                if (slot.ready && slot.job == null && !slot.leaving && !queue.isEmpty()) {
+                    Job job = queue.poll();
+                    slot.job = job;
+                    actions.add(() -> run(slot, job));
+                }
+            }
+            if (state == State.CLOSED && queue.isEmpty()) {
+                for (Slot slot : slots) {
+                    if (slot.job == null && !slot.leaving) {
+                        slot.leaving = true;
+                        actions.add(slot.process::shutdown);
+                    }
+                }
+            }
+        }
+        actions.forEach(Runnable::run);
+    }
+
+    private void run(Slot slot, Job job) {
+        slot.process.submit(job.task, job.inputs).whenComplete((reply, failure) -> finished(slot, job, reply, failure));
+    }
+
+    private void finished(Slot slot, Job job, WorkerProcess.Reply reply, Throwable failure) {
+        boolean recycle = false;
+        synchronized (lock) {
+            slot.job = null;
+            slot.chunksRun++;
+            if (reply != null) {
+                slot.timings.add(slot.timing(reply, job.inputs.size()));
+            }
+            if (options.maxTasksPerWorker() > 0 && slot.chunksRun >= options.maxTasksPerWorker()
+                    && state != State.TERMINATED && !slot.leaving) {
+                slot.leaving = true;
+                recycle = true;
+            }
+        }
+        if (failure == null) {
+            job.reply.complete(reply);
+        } else {
+            job.reply.completeExceptionally(failure);
+        }
+        if (recycle) {
+            slot.process.shutdown();
+            replace();
+        }
+        dispatch();
+    }
+
+    private Slot startWorker() {
+        Slot slot;
+        synchronized (lock) {
+            WorkerProcess process = WorkerProcess.start(nextIndex++, commandLine, options.environment(), protocol,
+                    options.workerStderr() != null ? options.workerStderr() : System.err::println);
+            slot = new Slot(process);
+            slots.add(slot);
+            everyWorker.add(slot);
+        }
+        CompletableFuture<?> hello = slot.process.hello();
+        if (options.initializer() != null) {
+            hello = hello.thenCompose(h -> slot.process.submit(options.initializer().getClass().getName(),
+                    List.of(mapper.valueToTree(options.initializerInput()))));
+        }
+        slot.started = hello.whenComplete((ok, failure) -> {
+            if (failure == null) {
+                synchronized (lock) {
+                    slot.ready = true;
+                }
+                dispatch();
+            } else if (poolException(failure) instanceof TaskFailedException initializer) {
+                failStart(new WorkerException("the initializer " + options.initializer().getClass().getName()
+                        + " failed in " + initializer.worker() + ": " + initializer.failure().error() + ": "
+                        + initializer.failure().message(), initializer));
+            }
+            // a death before hello is handled where the channel ends
+        });
+        slot.process.ended().thenAccept(end -> ended(slot, end));
+        return slot;
+    }
+
+    /** A worker's channel ended: a clean exit, a death to replace, or a start that failed. */
+    private void ended(Slot slot, WorkerException end) {
+        boolean replace = false;
+        PoolException failedStart = null;
+        synchronized (lock) {
+            slots.remove(slot);
+            boolean died = slot.process.diedUnexpectedly() && !slot.leaving && state != State.TERMINATED;
+            if (died) {
+                slot.death = end.getMessage();
+            }
+            if (died && !slot.ready) {
+                failedStart = new WorkerException("a worker JVM could not start: " + end.getMessage(), end);
+            } else if (died && (state == State.RUNNING || !queue.isEmpty())) {
+                replace = true;
+            }
+        }
+        if (failedStart != null) {
+            failStart(failedStart);
+            return;
+        }
+        if (replace) {
+            replace();
+        }
+        dispatch();
+    }
+
+    /** A worker never got going: another would fail the same way. Say why, now, to everyone waiting. */
+    private void failStart(PoolException why) {
+        synchronized (lock) {
+            if (broken == null) {
+                broken = why;
+            }
+        }
+        terminate();
+    }
+
+    private void replace() {
+        synchronized (lock) {
+            if (state == State.TERMINATED || (state == State.CLOSED && queue.isEmpty())) {
+                return;
+            }
+        }
+        try {
+            startWorker();
+        } catch (WorkerException e) {
+            failStart(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (state == State.RUNNING) {
+                state = State.CLOSED;
+            }
+        }
+        dispatch();
+        join();
+    }
+
+    @Override
+    public void join() {
+        List<Slot> all;
+        synchronized (lock) {
+            if (state == State.RUNNING) {
+                throw new IllegalStateException("join() waits for workers to exit: call close() or terminate() first");
+            }
+            all = new ArrayList<>(everyWorker);
+        }
+        for (Slot slot : all) {
+            slot.process.exitNanos().join();
+        }
+        // Replacements started while the last ones were leaving are in everyWorker too.
+        synchronized (lock) {
+            if (everyWorker.size() != all.size()) {
+                all = null;
+            }
+        }
+        if (all == null) {
+            join();
+        }
+    }
+
+    @Override
+    public void terminate() {
+        List<Job> unfinished = new ArrayList<>();
+        List<Slot> all;
+        PoolException terminated;
+        synchronized (lock) {
+            state = State.TERMINATED;
+            terminated = broken != null ? broken : new PoolException("the pool was terminated");
+            unfinished.addAll(queue);
+            queue.clear();
+            all = new ArrayList<>(everyWorker);
+            for (Slot slot : slots) {
+                if (slot.job != null) {
+                    unfinished.add(slot.job);
+                }
+            }
+        }
+        unfinished.forEach(job -> job.reply.completeExceptionally(terminated));
+        all.forEach(slot -> slot.process.close());
+    }
+
+    /** One chunk waiting for, or running on, a worker. */
+    private static final class Job {
+        final String task;
+        final List<JsonNode> inputs;
+        final int first;
+        final CompletableFuture<WorkerProcess.Reply> reply = new CompletableFuture<>();
+
+        Job(String task, List<JsonNode> inputs, int first) {
+            this.task = task;
+            this.inputs = inputs;
+            this.first = first;
+        }
+    }
+
+    /** One worker JVM and the pool's bookkeeping for it; guarded by the pool's lock. */
+    private static final class Slot {
+        final WorkerProcess process;
+        final List<WorkerHistory.ChunkTiming> timings = new ArrayList<>();
+        CompletableFuture<?> started;
+        Job job;
+        boolean ready;
+        boolean leaving;
+        int chunksRun;
+        String death;
+
+        Slot(WorkerProcess process) {
+            this.process = process;
+        }
+
+        WorkerHistory.ChunkTiming timing(WorkerProcess.Reply reply, int inputs) {
+            long offset = clockOffset();
+            return new WorkerHistory.ChunkTiming(inputs, reply.sentNanos(), reply.result().receivedNanos() + offset,
+                    reply.result().computeNanos(), reply.result().sentNanos() + offset, reply.answeredNanos());
+        }
+
+        /**
+         * Converts the worker's {@link System#nanoTime()} to this JVM's. On one Linux host both
+         * read the same monotonic clock, which shows as a hello stamped between spawn and arrival;
+         * otherwise (another node) the hello's arrival is taken as its send time.
+         */
+        long clockOffset() {
+            var hello = process.hello().getNow(null);
+            if (hello == null) {
+                return 0;
+            }
+            long stamped = hello.message().nanoTime();
+            return stamped >= process.spawnNanos() && stamped <= hello.atNanos() ? 0 : hello.atNanos() - stamped;
+        }
+
+        WorkerHistory history() {
+            var hello = process.hello().isDone() && !process.hello().isCompletedExceptionally()
+                    ? process.hello().join() : null;
+            var bye = process.bye().isDone() && !process.bye().isCompletedExceptionally() ? process.bye().join() : null;
+            Long exit = process.exitNanos().isDone() ? process.exitNanos().join() : null;
+            return new WorkerHistory(process.index(), process.pid(), hello == null ? null : hello.message().node(),
+                    hello == null ? null : hello.message().slurmStep(), process.spawnNanos(),
+                    hello == null ? null : hello.atNanos(), timings, exit,
+                    bye == null ? null : bye.message().peakRssKib(), death);
+        }
+    }
+
+    @Override
+    public String toString() {
+        synchronized (lock) {
+            return "ProcessPool[" + options.workers() + " workers, " + state.name().toLowerCase() + ", pids " + pids() + "]";
+        }
+    }
+}
