@@ -30,10 +30,12 @@ import java.util.function.Consumer;
  * @param cacheDirectory    where that archive is kept; null for the default ({@code ~/.cache/jpool})
  * @param workerStderr      receives each line a worker JVM writes on stderr, prefixed with its id;
  *                          null passes them to this JVM's stderr
+ * @param diagnostics       receives jpool's own notes (e.g. that a class-data archive is being built); null for none
  */
 public record PoolOptions(int workers, List<String> jvmOptions, Map<String, String> environment, List<Path> classpath,
                           int maxTasksPerWorker, Task<?, ?> initializer, Object initializerInput,
-                          boolean classDataArchive, Path cacheDirectory, Consumer<String> workerStderr) {
+                          boolean classDataArchive, Path cacheDirectory, Consumer<String> workerStderr,
+                          Consumer<String> diagnostics) {
     /** Most workers a pool takes: more is taken for a mistake. */
     public static final int MAX_WORKERS = 1024;
 
@@ -56,7 +58,7 @@ public record PoolOptions(int workers, List<String> jvmOptions, Map<String, Stri
 
     /** Defaults with {@code n} workers. */
     public static PoolOptions workers(int n) {
-        return new PoolOptions(n, List.of(), Map.of(), List.of(), 0, null, null, true, null, null);
+        return new PoolOptions(n, List.of(), Map.of(), List.of(), 0, null, null, true, null, null, null);
     }
 
     /** Defaults with one worker per processor available to this JVM. */
@@ -66,7 +68,7 @@ public record PoolOptions(int workers, List<String> jvmOptions, Map<String, Stri
 
     public PoolOptions withWorkers(int n) {
         return new PoolOptions(n, jvmOptions, environment, classpath, maxTasksPerWorker, initializer, initializerInput,
-                classDataArchive, cacheDirectory, workerStderr);
+                classDataArchive, cacheDirectory, workerStderr, diagnostics);
     }
 
     /** Adds JVM options, e.g. {@code -Xmx128m} or {@code -Dkey=value}, after jpool's defaults. */
@@ -74,7 +76,7 @@ public record PoolOptions(int workers, List<String> jvmOptions, Map<String, Stri
         List<String> all = new ArrayList<>(jvmOptions);
         all.addAll(List.of(options));
         return new PoolOptions(workers, all, environment, classpath, maxTasksPerWorker, initializer, initializerInput,
-                classDataArchive, cacheDirectory, workerStderr);
+                classDataArchive, cacheDirectory, workerStderr, diagnostics);
     }
 
     /** Adds an environment variable for the worker JVMs. */
@@ -82,7 +84,7 @@ public record PoolOptions(int workers, List<String> jvmOptions, Map<String, Stri
         Map<String, String> all = new LinkedHashMap<>(environment);
         all.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
         return new PoolOptions(workers, jvmOptions, all, classpath, maxTasksPerWorker, initializer, initializerInput,
-                classDataArchive, cacheDirectory, workerStderr);
+                classDataArchive, cacheDirectory, workerStderr, diagnostics);
     }
 
     /** Adds classpath entries (jars or directories) where worker JVMs find task classes. */
@@ -90,36 +92,42 @@ public record PoolOptions(int workers, List<String> jvmOptions, Map<String, Stri
         List<Path> all = new ArrayList<>(classpath);
         all.addAll(List.of(entries));
         return new PoolOptions(workers, jvmOptions, environment, all, maxTasksPerWorker, initializer, initializerInput,
-                classDataArchive, cacheDirectory, workerStderr);
+                classDataArchive, cacheDirectory, workerStderr, diagnostics);
     }
 
     /** Replaces each worker JVM after it has run {@code chunks} chunks (Python's {@code maxtasksperchild}). */
     public PoolOptions withMaxTasksPerWorker(int chunks) {
         return new PoolOptions(workers, jvmOptions, environment, classpath, chunks, initializer, initializerInput,
-                classDataArchive, cacheDirectory, workerStderr);
+                classDataArchive, cacheDirectory, workerStderr, diagnostics);
     }
 
     /** Runs {@code task} on {@code input} once in each worker before its first task (Python's {@code initializer}). */
     public <I> PoolOptions withInitializer(Task<I, ?> task, I input) {
         return new PoolOptions(workers, jvmOptions, environment, classpath, maxTasksPerWorker,
-                Objects.requireNonNull(task, "initializer"), input, classDataArchive, cacheDirectory, workerStderr);
+                Objects.requireNonNull(task, "initializer"), input, classDataArchive, cacheDirectory, workerStderr, diagnostics);
     }
 
     /** Whether worker JVMs start from a class-data archive (on by default). */
     public PoolOptions withClassDataArchive(boolean on) {
         return new PoolOptions(workers, jvmOptions, environment, classpath, maxTasksPerWorker, initializer,
-                initializerInput, on, cacheDirectory, workerStderr);
+                initializerInput, on, cacheDirectory, workerStderr, diagnostics);
     }
 
     /** Where the class-data archive is kept. */
     public PoolOptions withCacheDirectory(Path directory) {
         return new PoolOptions(workers, jvmOptions, environment, classpath, maxTasksPerWorker, initializer,
-                initializerInput, classDataArchive, directory, workerStderr);
+                initializerInput, classDataArchive, directory, workerStderr, diagnostics);
     }
 
     /** Where worker stderr lines go (each prefixed with the worker's id). */
     public PoolOptions withWorkerStderr(Consumer<String> sink) {
         return new PoolOptions(workers, jvmOptions, environment, classpath, maxTasksPerWorker, initializer,
-                initializerInput, classDataArchive, cacheDirectory, sink);
+                initializerInput, classDataArchive, cacheDirectory, sink, diagnostics);
+    }
+
+    /** Where jpool's own notes go, such as "building the worker class-data archive". */
+    public PoolOptions withDiagnostics(Consumer<String> sink) {
+        return new PoolOptions(workers, jvmOptions, environment, classpath, maxTasksPerWorker, initializer,
+                initializerInput, classDataArchive, cacheDirectory, workerStderr, sink);
     }
 }

@@ -87,7 +87,7 @@ public final class ProcessPool extends AbstractPool {
     private static ClassDataArchive archive(PoolOptions options) {
         Path directory = options.cacheDirectory() != null ? options.cacheDirectory()
                 : ClassDataArchive.defaultDirectory(System.getenv());
-        return new ClassDataArchive(directory, line -> { });
+        return new ClassDataArchive(directory, options.diagnostics() != null ? options.diagnostics() : line -> { });
     }
 
     @Override

@@ -13,6 +13,7 @@ public final class TaskException extends PoolException {
     private final int inputIndex;
     private final String worker;
     private final String errorClass;
+    private final String errorMessage;
     private final String remoteStackTrace;
 
     /**
@@ -35,6 +36,7 @@ public final class TaskException extends PoolException {
         this.inputIndex = inputIndex;
         this.worker = worker;
         this.errorClass = errorClass;
+        this.errorMessage = errorMessage;
         this.remoteStackTrace = remoteStackTrace;
     }
 
@@ -61,6 +63,11 @@ public final class TaskException extends PoolException {
     /** The class name of the exception the task threw. */
     public String errorClass() {
         return errorClass;
+    }
+
+    /** The message of the exception the task threw, possibly null. */
+    public String errorMessage() {
+        return errorMessage;
     }
 
     /** The stack trace as printed where the task ran. */

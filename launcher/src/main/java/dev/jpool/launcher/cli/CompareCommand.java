@@ -32,7 +32,10 @@ final class CompareCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private RunOptions options;
+    private RunOptions run;
+
+    @Mixin
+    private WorkerOptions options;
 
     @Option(names = "--repeat", paramLabel = "R", defaultValue = "3",
             description = "Runs per mode; the table shows medians. Default: ${DEFAULT-VALUE}.")
@@ -50,12 +53,12 @@ final class CompareCommand implements Callable<Integer> {
         }
         WorkerCount count = options.workerCount(parent.env());
         options.diagnose("comparing serial, " + count.count() + " threads and " + count.count()
-                + " worker JVMs (from " + count.source() + "), " + options.samples + " samples, seed "
-                + options.seed + ", " + repeat + " run" + (repeat == 1 ? "" : "s") + " each");
+                + " worker JVMs (from " + count.source() + "), " + run.samples + " samples, seed "
+                + run.seed + ", " + repeat + " run" + (repeat == 1 ? "" : "s") + " each");
         Comparison.Result result;
         try (InterruptNotice notice = new InterruptNotice("compare")) {
             result = new Comparison(Runners.of(Mode.SERIAL, options, parent.env()), Runners.of(Mode.THREAD, options, parent.env()),
-                    Runners.of(Mode.PROCESS, options, parent.env())).run(options.samples, options.seed, count.count(), repeat);
+                    Runners.of(Mode.PROCESS, options, parent.env())).run(run.samples, run.seed, count.count(), repeat);
         }
         new CompareReport(result, "from " + count.source(), PeakRss.available())
                 .print(spec.commandLine().getOut(), format);

@@ -29,7 +29,10 @@ final class PiCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private RunOptions options;
+    private RunOptions run;
+
+    @Mixin
+    private WorkerOptions options;
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "process",
             converter = LowerCaseEnumConverter.ModeConverter.class,
@@ -47,12 +50,12 @@ final class PiCommand implements Callable<Integer> {
         int workers = mode == Mode.SERIAL ? 1 : count.count();
         String source = mode == Mode.SERIAL ? "serial" : "from " + count.source();
         options.diagnose(mode + " mode, " + workers + " worker" + (workers == 1 ? "" : "s") + " (" + source
-                + "), " + options.samples + " samples, seed " + options.seed);
-        PiRun run;
+                + "), " + run.samples + " samples, seed " + run.seed);
+        PiRun result;
         try (InterruptNotice notice = new InterruptNotice("pi")) {
-            run = Runners.of(mode, options, parent.env()).run(options.samples, options.seed, workers);
+            result = Runners.of(mode, options, parent.env()).run(run.samples, run.seed, workers);
         }
-        new PiReport(run, source).print(spec.commandLine().getOut(), format);
+        new PiReport(result, source).print(spec.commandLine().getOut(), format);
         return 0;
     }
 }

@@ -13,7 +13,7 @@ final class Runners {
     private Runners() {
     }
 
-    static PiRunner of(Mode mode, RunOptions options, Map<String, String> env) {
+    static PiRunner of(Mode mode, WorkerOptions options, Map<String, String> env) {
         return switch (mode) {
             case PROCESS -> new ProcessRunner(options.workerCommandLine(env), new Protocol(), options::workerStderr,
                     options::diagnose);

@@ -1,0 +1,83 @@
+package dev.jpool.launcher.cli;
+
+import dev.jpool.launcher.run.WorkerCount;
+import dev.jpool.launcher.worker.ClassDataArchive;
+import dev.jpool.launcher.worker.WorkerCommandLine;
+import dev.jpool.pool.PoolOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Options of every command that starts workers: how many, and how their JVMs start. */
+final class WorkerOptions {
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec spec;
+
+    @Option(names = "--workers", paramLabel = "N",
+            description = "Worker JVMs or threads. Default: NUM_PROCS, else SLURM_CPUS_PER_TASK, "
+                    + "else the available processors.")
+    Integer workers;
+
+    @Option(names = "--worker-jvm-opt", paramLabel = "OPT",
+            description = "An option for each worker JVM, e.g. --worker-jvm-opt=-Xmx64m (repeatable). "
+                    + "Worker defaults: -XX:+UseSerialGC -Xms8m -Xmx256m -XX:-UsePerfData, JVM warnings to stderr.")
+    List<String> workerJvmOptions = new ArrayList<>();
+
+    @Option(names = "--cds", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Start worker JVMs from an application class-data archive (AppCDS), built once per jar "
+                    + "and JDK in $JPOOL_CACHE or ~/.cache/jpool; it roughly halves a worker's start. Default: on.")
+    boolean cds;
+
+    @Option(names = {"-q", "--quiet"}, description = "No diagnostics on stderr (worker stderr still shows).")
+    boolean quiet;
+
+    /** Checks what picocli cannot see alone; a problem is a usage error, before any JVM starts. */
+    WorkerCount workerCount(Map<String, String> env) {
+        for (String option : workerJvmOptions) {
+            if (!option.startsWith("-") || option.length() < 2) {
+                throw new ParameterException(spec.commandLine(), "--worker-jvm-opt '" + option
+                        + "' is not a JVM option (JVM options start with '-', e.g. -Xmx64m)");
+            }
+        }
+        try {
+            return WorkerCount.resolve(workers, env, Runtime.getRuntime().availableProcessors());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** How to start a worker: this JVM's java and classpath, the user's options, the archive unless --no-cds. */
+    WorkerCommandLine workerCommandLine(Map<String, String> env) {
+        WorkerCommandLine commandLine = WorkerCommandLine.ofThisJvm().withJvmOptions(workerJvmOptions);
+        return cds ? new ClassDataArchive(ClassDataArchive.defaultDirectory(env), this::diagnose).apply(commandLine)
+                : commandLine;
+    }
+
+    /** The same choices as options of a {@link dev.jpool.pool.Pool}. */
+    PoolOptions poolOptions(int count, Map<String, String> env) {
+        return PoolOptions.workers(count)
+                .withJvmOptions(workerJvmOptions.toArray(String[]::new))
+                .withClassDataArchive(cds)
+                .withCacheDirectory(ClassDataArchive.defaultDirectory(env))
+                .withWorkerStderr(this::workerStderr)
+                .withDiagnostics(this::diagnose);
+    }
+
+    /** Prints a diagnostic line on stderr unless {@code --quiet}. */
+    void diagnose(String line) {
+        if (!quiet) {
+            spec.commandLine().getErr().println("jpool: " + line);
+            spec.commandLine().getErr().flush();
+        }
+    }
+
+    /** Where worker stderr goes: the user's stderr, always. */
+    void workerStderr(String line) {
+        spec.commandLine().getErr().println(line);
+        spec.commandLine().getErr().flush();
+    }
+}
