@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -36,6 +38,9 @@ import java.util.stream.Collectors;
  */
 public final class ProcessPool extends AbstractPool {
     private enum State { RUNNING, CLOSED, TERMINATED }
+
+    /** A worker JVM that has not said hello by then is taken for one that never will. */
+    private static final long HELLO_TIMEOUT_SECONDS = 60;
 
     private final PoolOptions options;
     private final WorkerCommandLine commandLine;
@@ -63,8 +68,7 @@ public final class ProcessPool extends AbstractPool {
      */
     public ProcessPool(PoolOptions options) {
         this.options = options;
-        String classpath = System.getProperty("java.class.path") + options.classpath().stream()
-                .map(path -> File.pathSeparator + path.toAbsolutePath()).collect(Collectors.joining());
+        String classpath = workerClasspath(options);
         WorkerCommandLine base = new WorkerCommandLine(WorkerCommandLine.ofThisJvm().java(), classpath,
                 WorkerCommandLine.DEFAULT_JVM_OPTIONS, WorkerCommandLine.WORKER_MAIN).withJvmOptions(options.jvmOptions());
         this.commandLine = options.classDataArchive() ? archive(options).apply(base) : base;
@@ -82,6 +86,22 @@ public final class ProcessPool extends AbstractPool {
             throw e;
         }
         this.ready = CompletableFuture.allOf(hellos.toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * Refuses, with the reason, a task that a pool made with these options could not send to its
+     * worker JVMs (a lambda, a class that is not public, a class not on the worker classpath).
+     * A pool checks this itself on every call; this lets a caller check before starting one.
+     *
+     * @throws IllegalArgumentException saying why and what to do
+     */
+    public static void requireSendable(Task<?, ?> task, PoolOptions options) {
+        TaskCheck.requireSendable(task, WorkerClasspath.entries(workerClasspath(options)));
+    }
+
+    private static String workerClasspath(PoolOptions options) {
+        return System.getProperty("java.class.path") + options.classpath().stream()
+                .map(path -> File.pathSeparator + path.toAbsolutePath()).collect(Collectors.joining());
     }
 
     private static ClassDataArchive archive(PoolOptions options) {
@@ -206,7 +226,7 @@ public final class ProcessPool extends AbstractPool {
             slot.job = null;
             slot.chunksRun++;
             if (reply != null) {
-                slot.timings.add(slot.timing(reply, job.inputs.size()));
+                slot.timings.add(slot.timing(reply, job.first, job.inputs.size()));
             }
             if (options.maxTasksPerWorker() > 0 && slot.chunksRun >= options.maxTasksPerWorker()
                     && state != State.TERMINATED && !slot.leaving) {
@@ -235,7 +255,7 @@ public final class ProcessPool extends AbstractPool {
             slots.add(slot);
             everyWorker.add(slot);
         }
-        CompletableFuture<?> hello = slot.process.hello();
+        CompletableFuture<?> hello = slot.process.hello().orTimeout(HELLO_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         if (options.initializer() != null) {
             hello = hello.thenCompose(h -> slot.process.submit(options.initializer().getClass().getName(),
                     List.of(mapper.valueToTree(options.initializerInput()))));
@@ -246,6 +266,9 @@ public final class ProcessPool extends AbstractPool {
                     slot.ready = true;
                 }
                 dispatch();
+            } else if (failure instanceof TimeoutException || failure.getCause() instanceof TimeoutException) {
+                failStart(new WorkerException(slot.process.name() + " did not say hello within " + HELLO_TIMEOUT_SECONDS
+                        + " s of its spawn; it was ended"));
             } else if (poolException(failure) instanceof TaskFailedException initializer) {
                 failStart(new WorkerException("the initializer " + options.initializer().getClass().getName()
                         + " failed in " + initializer.worker() + ": " + initializer.failure().error() + ": "
@@ -390,9 +413,9 @@ public final class ProcessPool extends AbstractPool {
             this.process = process;
         }
 
-        WorkerHistory.ChunkTiming timing(WorkerProcess.Reply reply, int inputs) {
+        WorkerHistory.ChunkTiming timing(WorkerProcess.Reply reply, int first, int inputs) {
             long offset = clockOffset();
-            return new WorkerHistory.ChunkTiming(inputs, reply.sentNanos(), reply.result().receivedNanos() + offset,
+            return new WorkerHistory.ChunkTiming(first, inputs, reply.sentNanos(), reply.result().receivedNanos() + offset,
                     reply.result().computeNanos(), reply.result().sentNanos() + offset, reply.answeredNanos());
         }
 

@@ -27,6 +27,7 @@ public record WorkerHistory(int index, long pid, String node, String slurmStep, 
     /**
      * One chunk's trip through a worker.
      *
+     * @param firstInput    the position of the chunk's first input in the call that submitted it
      * @param inputs        inputs in the chunk
      * @param sentNanos     the launcher wrote the task line
      * @param receivedNanos the worker had read it
@@ -34,7 +35,7 @@ public record WorkerHistory(int index, long pid, String node, String slurmStep, 
      * @param answeredNanos the worker wrote its answer
      * @param arrivedNanos  the launcher had read the answer
      */
-    public record ChunkTiming(int inputs, long sentNanos, long receivedNanos, long computeNanos, long answeredNanos,
+    public record ChunkTiming(int firstInput, int inputs, long sentNanos, long receivedNanos, long computeNanos, long answeredNanos,
                               long arrivedNanos) {
     }
 }

@@ -6,6 +6,7 @@ import dev.jpool.launcher.jsonl.TaskLoader;
 import dev.jpool.launcher.run.Mode;
 import dev.jpool.launcher.run.WorkerCount;
 import dev.jpool.pool.Pool;
+import dev.jpool.pool.PoolOptions;
 import dev.jpool.pool.ProcessPool;
 import dev.jpool.pool.ThreadPool;
 import dev.jpool.task.Task;
@@ -91,14 +92,21 @@ final class MapCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        PoolOptions poolOptions = options.poolOptions(count.count(), parent.env()).withClasspath(entries.toArray(Path[]::new));
+        if (mode == Mode.PROCESS) {
+            try {
+                ProcessPool.requireSendable(userTask, poolOptions);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
         Path outPath = "-".equals(out) ? null : writable(Path.of(out));
         List<JsonLines.Line> lines;
         try (InputStream input = "-".equals(in) ? System.in : Files.newInputStream(readable(Path.of(in)))) {
             lines = JsonLines.read(input);
         }
         try (Pool pool = mode == Mode.THREAD ? new ThreadPool(count.count())
-                : new ProcessPool(options.poolOptions(count.count(), parent.env())
-                        .withClasspath(entries.toArray(Path[]::new)));
+                : new ProcessPool(poolOptions);
              OutputStream sink = outPath == null ? new NonClosing(System.out) : Files.newOutputStream(outPath);
              InterruptNotice notice = new InterruptNotice("map")) {
             MapJob.Outcome outcome = new MapJob(pool, userTask, lines, unordered).run(

@@ -5,7 +5,6 @@ import dev.jpool.launcher.run.PiRunner;
 import dev.jpool.launcher.run.ProcessRunner;
 import dev.jpool.launcher.run.SerialRunner;
 import dev.jpool.launcher.run.ThreadRunner;
-import dev.jpool.protocol.Protocol;
 import java.util.Map;
 
 /** Builds the runner for a mode from the shared options. */
@@ -15,8 +14,7 @@ final class Runners {
 
     static PiRunner of(Mode mode, WorkerOptions options, Map<String, String> env) {
         return switch (mode) {
-            case PROCESS -> new ProcessRunner(options.workerCommandLine(env), new Protocol(), options::workerStderr,
-                    options::diagnose);
+            case PROCESS -> new ProcessRunner(options.poolOptions(1, env), options::diagnose);
             case THREAD -> new ThreadRunner();
             case SERIAL -> new SerialRunner();
         };

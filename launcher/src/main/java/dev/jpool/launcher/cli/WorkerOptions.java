@@ -2,7 +2,6 @@ package dev.jpool.launcher.cli;
 
 import dev.jpool.launcher.run.WorkerCount;
 import dev.jpool.launcher.worker.ClassDataArchive;
-import dev.jpool.launcher.worker.WorkerCommandLine;
 import dev.jpool.pool.PoolOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,13 +47,6 @@ final class WorkerOptions {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-    }
-
-    /** How to start a worker: this JVM's java and classpath, the user's options, the archive unless --no-cds. */
-    WorkerCommandLine workerCommandLine(Map<String, String> env) {
-        WorkerCommandLine commandLine = WorkerCommandLine.ofThisJvm().withJvmOptions(workerJvmOptions);
-        return cds ? new ClassDataArchive(ClassDataArchive.defaultDirectory(env), this::diagnose).apply(commandLine)
-                : commandLine;
     }
 
     /** The same choices as options of a {@link dev.jpool.pool.Pool}. */

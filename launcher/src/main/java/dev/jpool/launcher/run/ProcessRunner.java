@@ -1,52 +1,34 @@
 package dev.jpool.launcher.run;
 
-import dev.jpool.launcher.worker.WorkerCommandLine;
-import dev.jpool.pool.WorkerException;
-import dev.jpool.launcher.worker.WorkerProcess;
-import dev.jpool.launcher.worker.WorkerProcess.Arrival;
-import dev.jpool.launcher.worker.WorkerProcess.Reply;
 import dev.jpool.pi.ChunkPlan;
 import dev.jpool.pi.PiChunk;
 import dev.jpool.pi.PiCount;
 import dev.jpool.pi.PiTask;
-import dev.jpool.protocol.Bye;
-import dev.jpool.protocol.Hello;
-import dev.jpool.protocol.Protocol;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import java.time.Duration;
+import dev.jpool.pool.PoolException;
+import dev.jpool.pool.PoolOptions;
+import dev.jpool.pool.ProcessPool;
+import dev.jpool.pool.WorkerHistory;
+import dev.jpool.pool.WorkerHistory.ChunkTiming;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The chunks in N separate worker JVMs: spawn them all, send each its chunk as one JSON line when
- * it says hello, read back its count, ask it to stop, and wait until every process has exited.
- * Every worker is ended on the way out, whatever happened.
+ * The chunks on a {@link ProcessPool} of N fresh worker JVMs, one chunk per worker: the pool is
+ * started, {@code map}ped and closed inside the timed run, so its wall time includes what a process
+ * costs, from spawn to exit. The per-worker phases come from the pool's {@link WorkerHistory}.
  */
 public final class ProcessRunner implements PiRunner {
-    private static final Duration HELLO_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
-
-    private final WorkerCommandLine commandLine;
-    private final Protocol protocol;
-    private final Consumer<String> stderrSink;
+    private final PoolOptions options;
     private final Consumer<String> diagnostics;
 
     /**
-     * @param stderrSink  receives the workers' stderr lines, prefixed with the worker's id
-     * @param diagnostics receives one line per run naming the worker JVMs started
+     * @param options     how the pool starts its workers (its worker count is set per run)
+     * @param diagnostics receives a line when the workers have started and when they are computing
      */
-    public ProcessRunner(WorkerCommandLine commandLine, Protocol protocol, Consumer<String> stderrSink,
-                         Consumer<String> diagnostics) {
-        this.commandLine = commandLine;
-        this.protocol = protocol;
-        this.stderrSink = stderrSink;
+    public ProcessRunner(PoolOptions options, Consumer<String> diagnostics) {
+        this.options = options;
         this.diagnostics = diagnostics;
     }
 
@@ -56,113 +38,50 @@ public final class ProcessRunner implements PiRunner {
     }
 
     @Override
-    public PiRun run(long samples, long seed, int workers) throws InterruptedException {
+    public PiRun run(long samples, long seed, int workers) {
         List<PiChunk> chunks = ChunkPlan.split(seed, samples, workers);
-        List<WorkerProcess> started = new ArrayList<>();
+        long t0 = System.nanoTime();
+        ProcessPool pool = new ProcessPool(options.withWorkers(workers));
         try {
-            long t0 = System.nanoTime();
-            for (int i = 0; i < workers; i++) {
-                started.add(WorkerProcess.start(i, commandLine, protocol, stderrSink));
-            }
             diagnostics.accept(workers + " worker JVM" + (workers == 1 ? "" : "s") + " started (pid "
-                    + started.stream().map(w -> Long.toString(w.pid())).collect(Collectors.joining(", ")) + ")");
-            List<CompletableFuture<Reply>> replies = new ArrayList<>();
-            for (int i = 0; i < workers; i++) {
-                WorkerProcess worker = started.get(i);
-                PiChunk chunk = chunks.get(i);
-                replies.add(worker.hello()
-                        .orTimeout(HELLO_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
-                        .thenCompose(hello -> worker.submit(PiTask.class.getName(), List.of(protocol.mapper().valueToTree(chunk)))));
-            }
-            CompletableFuture.allOf(started.stream().map(WorkerProcess::hello).toArray(CompletableFuture[]::new))
-                    .thenRun(() -> diagnostics.accept("every worker JVM said hello; they are computing"));
-            awaitAll(replies);
-            List<Long> shutdownAt = new ArrayList<>();
-            List<CompletableFuture<Arrival<Bye>>> byes = new ArrayList<>();
-            for (WorkerProcess worker : started) {
-                shutdownAt.add(System.nanoTime());
-                byes.add(worker.shutdown());
-            }
-            awaitAll(byes);
-            List<Long> exits = new ArrayList<>();
-            for (WorkerProcess worker : started) {
-                exits.add(worker.exitNanos().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
-            }
-            long end = System.nanoTime();
-            return result(samples, seed, started, replies, byes, shutdownAt, exits, end - t0);
-        } catch (ExecutionException | TimeoutException e) {
-            Throwable cause = unwrap(e);
-            if (cause instanceof TimeoutException) {
-                throw new RunFailedException("a worker JVM did not say hello within " + HELLO_TIMEOUT.toSeconds()
-                        + " s (or did not exit within " + STOP_TIMEOUT.toSeconds() + " s of its bye)", cause);
-            }
-            throw new RunFailedException(cause.getMessage(), cause);
+                    + pool.history().stream().map(w -> String.valueOf(w.pid())).collect(Collectors.joining(", ")) + ")");
+            pool.ready().thenRun(() -> diagnostics.accept("every worker JVM said hello; they are computing"));
+            List<PiCount> counts = pool.map(new PiTask(), chunks, 1);
+            pool.close();
+            long wall = System.nanoTime() - t0;
+            return result(samples, seed, chunks, counts, pool.history(), wall);
+        } catch (PoolException e) {
+            throw new RunFailedException(e.getMessage(), e);
         } finally {
-            started.forEach(WorkerProcess::close);
+            pool.terminate();
         }
     }
 
-    private PiRun result(long samples, long seed, List<WorkerProcess> started, List<CompletableFuture<Reply>> replies,
-                         List<CompletableFuture<Arrival<Bye>>> byes, List<Long> shutdownAt, List<Long> exits,
-                         long wall) {
+    private static PiRun result(long samples, long seed, List<PiChunk> chunks, List<PiCount> counts,
+                                List<WorkerHistory> history, long wall) {
+        long hits = counts.stream().mapToLong(PiCount::hits).sum();
         List<WorkerTiming> timings = new ArrayList<>();
-        long hits = 0;
-        String kernel = null;
-        for (int i = 0; i < started.size(); i++) {
-            WorkerProcess worker = started.get(i);
-            Arrival<Hello> hello = worker.hello().join();
-            Reply reply = replies.get(i).join();
-            PiCount count = count(worker, reply);
-            hits += count.hits();
-            kernel = count.kernel();
-            long offset = clockOffset(worker.spawnNanos(), hello);
-            long send = reply.result().receivedNanos() + offset - reply.sentNanos();
-            long collect = reply.answeredNanos() - (reply.result().sentNanos() + offset);
-            timings.add(new WorkerTiming(i, "pid " + worker.pid(), worker.pid(), hello.message().node(),
-                    count.samples(), count.hits(), hello.atNanos() - worker.spawnNanos(), Math.max(0, send),
-                    reply.result().computeNanos(), Math.max(0, collect), exits.get(i) - shutdownAt.get(i),
-                    byes.get(i).join().message().peakRssKib()));
+        for (WorkerHistory worker : history) {
+            long workerSamples = 0;
+            long workerHits = 0;
+            long send = 0;
+            long compute = 0;
+            long collect = 0;
+            for (ChunkTiming chunk : worker.chunks()) {
+                PiCount count = counts.get(chunk.firstInput());
+                workerSamples += count.samples();
+                workerHits += count.hits();
+                send += Math.max(0, chunk.receivedNanos() - chunk.sentNanos());
+                compute += chunk.computeNanos();
+                collect += Math.max(0, chunk.arrivedNanos() - chunk.answeredNanos());
+            }
+            long lastAnswer = worker.chunks().isEmpty() ? worker.helloNanos()
+                    : worker.chunks().get(worker.chunks().size() - 1).arrivedNanos();
+            timings.add(new WorkerTiming(worker.index(), "pid " + worker.pid(), worker.pid(), worker.node(),
+                    workerSamples, workerHits, worker.helloNanos() - worker.spawnNanos(), send, compute, collect,
+                    worker.exitNanos() - lastAnswer, worker.peakRssKib()));
         }
-        return new PiRun(Mode.PROCESS, samples, seed, hits, wall, kernel, timings, ProcessHandle.current().pid(),
-                LauncherMemory.peakRssKib());
-    }
-
-    private PiCount count(WorkerProcess worker, Reply reply) {
-        try {
-            return protocol.payload(reply.result().outputs().get(0), PiCount.class);
-        } catch (JsonProcessingException e) {
-            throw new WorkerException(worker.name() + " answered with a result that is not a pi count: "
-                    + e.getOriginalMessage(), e);
-        }
-    }
-
-    /**
-     * Converts the worker's {@link System#nanoTime()} to the launcher's. On one Linux host both
-     * read the same monotonic clock, which shows as a hello stamped between spawn and arrival;
-     * otherwise (another node) the hello's arrival is taken as its send time.
-     */
-    static long clockOffset(long spawnNanos, Arrival<Hello> hello) {
-        long stamped = hello.message().nanoTime();
-        return stamped >= spawnNanos && stamped <= hello.atNanos() ? 0 : hello.atNanos() - stamped;
-    }
-
-    private static <T> void awaitAll(List<CompletableFuture<T>> futures) throws ExecutionException, InterruptedException {
-        CompletableFuture<Void> all = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
-        for (CompletableFuture<T> future : futures) {
-            future.whenComplete((value, failure) -> {
-                if (failure != null) {
-                    all.completeExceptionally(failure);
-                }
-            });
-        }
-        all.get();
-    }
-
-    private static Throwable unwrap(Throwable e) {
-        Throwable cause = e;
-        while ((cause instanceof ExecutionException || cause instanceof CompletionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
+        return new PiRun(Mode.PROCESS, samples, seed, hits, wall, counts.get(0).kernel(), timings,
+                ProcessHandle.current().pid(), LauncherMemory.peakRssKib());
     }
 }

@@ -5,18 +5,31 @@ import dev.jpool.pi.ChunkPlan;
 import dev.jpool.pi.PiChunk;
 import dev.jpool.pi.PiCount;
 import dev.jpool.pi.PiTask;
+import dev.jpool.pool.PoolException;
+import dev.jpool.pool.ThreadPool;
+import dev.jpool.task.Task;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
-/** The chunks on a fixed pool of N threads in this JVM: the same task, shared memory, no pipes. */
+/**
+ * The chunks on a {@link ThreadPool} of N threads in this JVM, one chunk per thread: the same
+ * Pool API and the same task as the process runner, but shared memory and no pipes.
+ */
 public final class ThreadRunner implements PiRunner {
-    private record Done(PiCount count, String thread, long startedNanos, long computeNanos, long endedNanos) {
+    /** A chunk's count and where and when a pool thread ran it. */
+    private record Timed(PiCount count, String thread, long startedNanos, long endedNanos) {
+    }
+
+    /** Runs {@link PiTask} and notes the thread and the clock around it. */
+    private static final class TimedPiTask implements Task<PiChunk, Timed> {
+        private final PiTask task = new PiTask();
+
+        @Override
+        public Timed apply(PiChunk chunk) {
+            long started = System.nanoTime();
+            PiCount count = task.apply(chunk);
+            return new Timed(count, Thread.currentThread().getName(), started, System.nanoTime());
+        }
     }
 
     @Override
@@ -25,52 +38,31 @@ public final class ThreadRunner implements PiRunner {
     }
 
     @Override
-    public PiRun run(long samples, long seed, int workers) throws InterruptedException {
+    public PiRun run(long samples, long seed, int workers) {
         List<PiChunk> chunks = ChunkPlan.split(seed, samples, workers);
         long t0 = System.nanoTime();
-        AtomicInteger names = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> new Thread(r, "jpool-thread-" + names.getAndIncrement()));
+        ThreadPool pool = new ThreadPool(workers);
         try {
-            pool.prestartAllCoreThreads();
             long poolStarted = System.nanoTime();
-            List<Future<Done>> futures = new ArrayList<>();
-            long[] submitted = new long[workers];
-            for (int i = 0; i < workers; i++) {
-                PiChunk chunk = chunks.get(i);
-                submitted[i] = System.nanoTime();
-                futures.add(pool.submit(() -> {
-                    long started = System.nanoTime();
-                    PiCount count = new PiTask().apply(chunk);
-                    long ended = System.nanoTime();
-                    return new Done(count, Thread.currentThread().getName(), started, ended - started, ended);
-                }));
-            }
-            long[] joined = new long[workers];
-            List<Done> done = new ArrayList<>();
-            for (int i = 0; i < workers; i++) {
-                done.add(futures.get(i).get());
-                joined[i] = System.nanoTime();
-            }
-            long joinedAll = System.nanoTime();
-            pool.shutdown();
-            pool.awaitTermination(1, TimeUnit.MINUTES);
+            List<Timed> done = pool.map(new TimedPiTask(), chunks, 1);
+            long joined = System.nanoTime();
+            pool.close();
             long end = System.nanoTime();
             long hits = 0;
             List<WorkerTiming> timings = new ArrayList<>();
             for (int i = 0; i < workers; i++) {
-                Done d = done.get(i);
+                Timed d = done.get(i);
                 hits += d.count().hits();
                 timings.add(new WorkerTiming(i, d.thread(), null, HostName.node(), d.count().samples(),
-                        d.count().hits(), poolStarted - t0, d.startedNanos() - submitted[i], d.computeNanos(),
-                        joined[i] - d.endedNanos(), end - joinedAll, null));
+                        d.count().hits(), poolStarted - t0, d.startedNanos() - poolStarted,
+                        d.endedNanos() - d.startedNanos(), joined - d.endedNanos(), end - joined, null));
             }
             return new PiRun(Mode.THREAD, samples, seed, hits, end - t0, done.get(0).count().kernel(), timings,
                     ProcessHandle.current().pid(), LauncherMemory.peakRssKib());
-        } catch (ExecutionException e) {
-            throw new RunFailedException("a thread failed: " + e.getCause(), e.getCause());
+        } catch (PoolException e) {
+            throw new RunFailedException("a thread failed: " + e.getMessage(), e);
         } finally {
-            pool.shutdownNow();
+            pool.terminate();
         }
     }
 }

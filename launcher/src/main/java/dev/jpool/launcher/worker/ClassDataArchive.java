@@ -135,6 +135,8 @@ public final class ClassDataArchive {
                     .redirectOutput(log.toFile()).start();
             try (OutputStream stdin = training.getOutputStream()) {
                 stdin.write(trainingInput().getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // It died before reading its input: its exit status and log below say why.
             }
             if (!training.waitFor(BUILD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 training.destroyForcibly();

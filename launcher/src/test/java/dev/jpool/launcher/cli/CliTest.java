@@ -184,7 +184,7 @@ class CliTest {
     void aRunThatFailsExitsOneNamingTheWorker() {
         Outcome o = run("pi", "--samples", "1e6", "--workers", "2", "--worker-jvm-opt=-Xmx1k");
         assertEquals(1, o.exit());
-        assertTrue(o.err().contains("jpool: run failed: worker "), o.err());
+        assertTrue(o.err().contains("jpool: run failed: a worker JVM could not start: worker "), o.err());
         assertTrue(o.err().contains("heap size"), o.err());
         assertEquals("", o.out(), "no partial result");
         assertFalse(o.err().contains("\tat "), "no stack trace for a failed run");

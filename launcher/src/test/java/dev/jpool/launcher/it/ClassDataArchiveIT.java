@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jpool.launcher.run.PiRun;
-import dev.jpool.launcher.run.ProcessRunner;
 import dev.jpool.launcher.worker.ClassDataArchive;
 import dev.jpool.launcher.worker.WorkerCommandLine;
+import dev.jpool.launcher.worker.WorkerProcess;
+import dev.jpool.pi.PiChunk;
+import dev.jpool.pi.PiCount;
+import dev.jpool.pi.PiTask;
+import java.util.concurrent.TimeUnit;
 import dev.jpool.protocol.Protocol;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -33,8 +36,16 @@ class ClassDataArchiveIT {
         return new WorkerCommandLine(self.java(), JAR.toString(), self.jvmOptions(), WorkerCommandLine.WORKER_MAIN);
     }
 
-    private PiRun run(WorkerCommandLine commandLine) throws InterruptedException {
-        return new ProcessRunner(commandLine, new Protocol(), workerStderr::add, line -> { }).run(1_234_567, 3, 2);
+    /** Hits of one pi chunk computed by a worker started with this command line. */
+    private long hits(WorkerCommandLine commandLine) throws Exception {
+        Protocol protocol = new Protocol();
+        try (WorkerProcess worker = WorkerProcess.start(0, commandLine, protocol, workerStderr::add)) {
+            PiChunk chunk = new PiChunk(3, 1_234_567, 0, 19);
+            var reply = worker.submit(PiTask.class.getName(), List.of(protocol.mapper().valueToTree(chunk)))
+                    .get(60, TimeUnit.SECONDS);
+            worker.shutdown().get(60, TimeUnit.SECONDS);
+            return protocol.payload(reply.result().outputs().get(0), PiCount.class).hits();
+        }
     }
 
     @Test
@@ -43,7 +54,7 @@ class ClassDataArchiveIT {
         WorkerCommandLine archived = new ClassDataArchive(cache, diagnostics::add).apply(plain);
         assertNotEquals(plain, archived, "an archive was built: " + diagnostics);
         assertTrue(archived.jvmOptions().stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile=" + cache)));
-        assertEquals(run(plain).hits(), run(archived).hits());
+        assertEquals(hits(plain), hits(archived));
         assertEquals(List.of(), workerStderr, "the JVM accepted the archive without a warning");
     }
 
@@ -68,7 +79,7 @@ class ClassDataArchiveIT {
         Path rebuilt = archive.archiveFor(fromJar()).orElseThrow();
         assertEquals(path, rebuilt);
         assertEquals(2, diagnostics.stream().filter(d -> d.startsWith("building")).count(), diagnostics.toString());
-        assertEquals(run(fromJar()).hits(), run(archive.apply(fromJar())).hits());
+        assertEquals(hits(fromJar()), hits(archive.apply(fromJar())));
         assertEquals(List.of(), workerStderr);
     }
 

@@ -2,8 +2,7 @@ package dev.jpool.launcher.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.jpool.launcher.worker.WorkerCommandLine;
-import dev.jpool.protocol.Protocol;
+import dev.jpool.pool.PoolOptions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,8 +15,8 @@ class HitCountIdentityTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {20201117, 1, -8_765_432_109L})
     void everyModeAndWorkerCountGivesTheSerialHitCount(long seed) throws Exception {
-        List<String> stderr = new ArrayList<>();
-        PiRunner process = new ProcessRunner(WorkerCommandLine.ofThisJvm(), new Protocol(), stderr::add, line -> { });
+        List<String> stderr = new java.util.concurrent.CopyOnWriteArrayList<>();
+        PiRunner process = new ProcessRunner(PoolOptions.workers(1).withWorkerStderr(stderr::add), line -> { });
         long serial = new SerialRunner().run(SAMPLES, seed, 1).hits();
         for (int workers = 1; workers <= 4; workers++) {
             PiRun threads = new ThreadRunner().run(SAMPLES, seed, workers);

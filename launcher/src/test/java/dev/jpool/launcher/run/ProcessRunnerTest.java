@@ -6,21 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jpool.launcher.worker.WorkerCommandLine;
-import dev.jpool.protocol.Protocol;
+import dev.jpool.pool.PoolOptions;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class ProcessRunnerTest {
-    private static ProcessRunner runner(WorkerCommandLine commandLine) {
-        return new ProcessRunner(commandLine, new Protocol(), line -> { }, line -> { });
+    private static ProcessRunner runner(PoolOptions options) {
+        return new ProcessRunner(options.withWorkerStderr(line -> { }), line -> { });
     }
 
     @Test
     void twoWorkersAreTwoSeparateProcessesThatHaveExitedAfterTheRun() throws Exception {
-        PiRun run = runner(WorkerCommandLine.ofThisJvm()).run(3_000_000, 7, 2);
+        PiRun run = runner(PoolOptions.workers(1)).run(3_000_000, 7, 2);
         Set<Long> pids = run.workers().stream().map(WorkerTiming::pid).collect(Collectors.toSet());
         assertEquals(2, pids.size(), "two distinct pids: " + pids);
         assertFalse(pids.contains(ProcessHandle.current().pid()), "no worker is the launcher");
@@ -41,9 +40,9 @@ class ProcessRunnerTest {
 
     @Test
     void aFailedWorkerFailsTheRunNamingItAndLeavesNoWorkerBehind() {
-        var bad = WorkerCommandLine.ofThisJvm().withJvmOptions(List.of("-Xmx1k"));
+        var bad = PoolOptions.workers(1).withJvmOptions("-Xmx1k");
         RunFailedException e = assertThrows(RunFailedException.class, () -> runner(bad).run(1_000_000, 1, 3));
-        assertTrue(e.getMessage().matches("(?s)worker \\d \\(pid \\d+\\) exited with code 1, before saying hello.*"),
+        assertTrue(e.getMessage().matches("(?s)a worker JVM could not start: worker \\d \\(pid \\d+\\) exited with code 1, before saying hello.*"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("heap size"), e.getMessage());
         assertEquals(0, ProcessHandle.current().children().filter(ProcessHandle::isAlive).count(),
