@@ -1,12 +1,14 @@
 package dev.jpool.protocol;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
 import java.util.Set;
 
 /**
@@ -60,41 +62,71 @@ public final class Protocol {
      * @throws ProtocolException naming what is wrong and quoting the line
      */
     public Message decode(String line) throws ProtocolException {
-        JsonNode tree;
-        try {
-            tree = mapper.readTree(line);
-        } catch (JsonProcessingException e) {
-            throw new ProtocolException("not a JSON line (" + cut(e.getOriginalMessage()) + ")", line);
-        }
-        if (tree == null || !tree.isObject()) {
-            throw new ProtocolException("not a JSON object", line);
-        }
-        JsonNode version = tree.get("v");
-        if (version == null || !version.canConvertToInt()) {
+        Header header = header(line);
+        if (header.version == null) {
             throw new ProtocolException("no protocol version 'v'", line);
         }
-        if (version.intValue() != VERSION) {
-            throw new ProtocolException("protocol version " + version.intValue()
-                    + ", this jpool speaks version " + VERSION, line);
+        if (header.version != VERSION) {
+            throw new ProtocolException("protocol version " + header.version + ", this jpool speaks version " + VERSION,
+                    line);
         }
-        JsonNode type = tree.get("type");
-        if (type == null || !type.isTextual()) {
+        if (header.type == null) {
             throw new ProtocolException("no message 'type'", line);
         }
-        if (!TYPES.contains(type.textValue())) {
-            throw new ProtocolException("unknown message type '" + cut(type.textValue()) + "'", line);
+        if (!TYPES.contains(header.type)) {
+            throw new ProtocolException("unknown message type '" + cut(header.type) + "'", line);
         }
         try {
-            return reader.treeToValue(tree, Message.class);
+            return reader.readValue(line);
         } catch (JsonProcessingException e) {
-            throw new ProtocolException("malformed '" + type.textValue() + "' message ("
-                    + cut(e.getOriginalMessage()) + ")", line);
+            throw new ProtocolException("malformed '" + header.type + "' message (" + cut(e.getOriginalMessage()) + ")",
+                    line);
+        } catch (IOException e) {
+            throw new ProtocolException("unreadable '" + header.type + "' message (" + cut(e.getMessage()) + ")", line);
         }
     }
 
-    /** Converts a JSON payload to a value of the given type. */
-    public <T> T payload(JsonNode node, Class<T> type) throws JsonProcessingException {
-        return mapper.treeToValue(node, type);
+    /** The version and type of a line, found by one streaming pass that builds no tree. */
+    private record Header(Integer version, String type) {
+    }
+
+    private Header header(String line) throws ProtocolException {
+        try (JsonParser parser = mapper.getFactory().createParser(line)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new ProtocolException("not a JSON object", line);
+            }
+            Integer version = null;
+            String type = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("v".equals(name)) {
+                    version = value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT
+                            ? parser.getIntValue() : null;
+                } else if ("type".equals(name)) {
+                    type = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                }
+                parser.skipChildren();
+            }
+            if (parser.nextToken() != null) {
+                throw new ProtocolException("not a JSON line (more after the object)", line);
+            }
+            return new Header(version, type);
+        } catch (JsonProcessingException e) {
+            throw new ProtocolException("not a JSON line (" + cut(e.getOriginalMessage()) + ")", line);
+        } catch (IOException e) {
+            throw new ProtocolException("not a JSON line (" + cut(e.getMessage()) + ")", line);
+        }
+    }
+
+    /** A value as JSON text for a message, e.g. a chunk's list of inputs. */
+    public RawJson json(Object value) throws JsonProcessingException {
+        return new RawJson(mapper.writeValueAsString(value));
+    }
+
+    /** A JSON payload read as a value of the given type. */
+    public <T> T payload(RawJson json, Class<T> type) throws JsonProcessingException {
+        return mapper.readValue(json.json(), type);
     }
 
     /** The text, cut to {@link #QUOTE_CHARS} with its length noted. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -17,13 +16,12 @@ class ProtocolTest {
     private final Protocol protocol = new Protocol();
 
     static Stream<Message> everyMessage() {
-        var input = JsonNodeFactory.instance.objectNode().put("seed", 7).put("blocks", 3);
         return Stream.of(
                 new Hello(Protocol.VERSION, 4242, "17.0.15", 1_700_000_000_000L, 123_456_789L, "host-a", "node1", "3"),
                 new Hello(Protocol.VERSION, 1, "25", 0, -5, "h", "h", null),
-                new RunTask(Protocol.VERSION, 9, "dev.jpool.pi.PiTask", List.of(input)),
-                new RunTask(Protocol.VERSION, 11, "com.example.Square", List.of(JsonNodeFactory.instance.numberNode(3), JsonNodeFactory.instance.numberNode(4))),
-                new TaskResult(Protocol.VERSION, 9, List.of(JsonNodeFactory.instance.objectNode().put("hits", 785_398_163_397L)), 10, 20, 30),
+                new RunTask(Protocol.VERSION, 9, "dev.jpool.pi.PiTask", new RawJson("[{\"seed\":7,\"blocks\":3}]")),
+                new RunTask(Protocol.VERSION, 11, "com.example.Square", new RawJson("[3,4,\"five\",null,[6.5]]")),
+                new TaskResult(Protocol.VERSION, 9, new RawJson("[{\"hits\":785398163397}]"), 10, 20, 30),
                 new TaskFailure(Protocol.VERSION, 9, 2, "java.lang.ArithmeticException", "/ by zero", "at X\nat Y"),
                 new TaskFailure(Protocol.VERSION, 10, -1, "java.lang.NullPointerException", null, ""),
                 new Shutdown(Protocol.VERSION),
@@ -92,6 +90,21 @@ class ProtocolTest {
         ProtocolException e = assertThrows(ProtocolException.class, () -> protocol.decode("\u0000\u0007junk\u001b[31m"));
         assertFalse(e.getMessage().chars().anyMatch(c -> c < 0x20), e.getMessage());
         assertTrue(e.getMessage().contains("\\u0000"), e.getMessage());
+    }
+
+    @Test
+    void aRunLineMayCarryManyInputsWithoutBecomingATree() throws Exception {
+        String inputs = java.util.stream.IntStream.range(0, 50_000).mapToObj(Integer::toString)
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        RunTask run = (RunTask) protocol.decode(protocol.encode(new RunTask(1, 3, "t", new RawJson(inputs))));
+        assertEquals(inputs, run.inputs().json());
+    }
+
+    @Test
+    void trailingTextAfterTheObjectIsRejected() {
+        ProtocolException e = assertThrows(ProtocolException.class,
+                () -> protocol.decode("{\"type\":\"shutdown\",\"v\":1} {\"type\":\"shutdown\",\"v\":1}"));
+        assertTrue(e.reason().startsWith("not a JSON line"), e.reason());
     }
 
     @Test

@@ -1,19 +1,23 @@
 package dev.jpool.pool;
 
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.jpool.launcher.worker.ClassDataArchive;
 import dev.jpool.launcher.worker.TaskFailedException;
 import dev.jpool.launcher.worker.WorkerCommandLine;
 import dev.jpool.launcher.worker.WorkerProcess;
 import dev.jpool.protocol.Protocol;
+import dev.jpool.protocol.RawJson;
 import dev.jpool.protocol.TaskFailure;
 import dev.jpool.task.Task;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -38,6 +42,10 @@ import java.util.stream.Collectors;
  */
 public final class ProcessPool extends AbstractPool {
     private enum State { RUNNING, CLOSED, TERMINATED }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Chunks a worker may hold at once: the one it runs and one sent ahead. */
+    private static final int AHEAD = 2;
 
     /** A worker JVM that has not said hello by then is taken for one that never will. */
     private static final long HELLO_TIMEOUT_SECONDS = 60;
@@ -144,16 +152,7 @@ public final class ProcessPool extends AbstractPool {
 
     @Override
     <I, O> CompletableFuture<List<O>> submitChunk(Task<I, O> task, List<I> chunk, int first) {
-        List<JsonNode> inputs = new ArrayList<>(chunk.size());
-        for (int i = 0; i < chunk.size(); i++) {
-            try {
-                inputs.add(mapper.valueToTree(chunk.get(i)));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("input #" + (first + i) + " (" + chunk.get(i)
-                        + ") cannot be sent to a worker JVM as JSON: " + e.getMessage(), e);
-            }
-        }
-        Job job = new Job(task.getClass().getName(), inputs, first);
+        Job job = new Job(task.getClass().getName(), json(chunk, first), chunk.size(), first);
         synchronized (lock) {
             if (broken != null) {
                 throw broken;
@@ -165,29 +164,45 @@ public final class ProcessPool extends AbstractPool {
         }
         dispatch();
         JavaType outputType = TaskTypes.output(task);
+        ObjectReader outputs = mapper.readerFor(mapper.getTypeFactory().constructCollectionType(List.class, outputType));
         return job.reply.handle((reply, failure) -> {
             if (failure != null) {
                 throw failureOf(job, failure);
             }
-            List<O> outputs = new ArrayList<>(reply.result().outputs().size());
-            for (JsonNode output : reply.result().outputs()) {
+            String answered = reply.result().outputs().json();
+            try {
+                return outputs.<List<O>>readValue(answered);
+            } catch (IOException | RuntimeException e) {
+                throw new PoolException(job.task + " answered " + Protocol.cut(answered) + ", which is not a list of "
+                        + outputType.toCanonical() + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** The chunk as one JSON array in one pass; if that fails, the first input that cannot be written is named. */
+    private <I> RawJson json(List<I> chunk, int first) {
+        try {
+            return protocol.json(chunk);
+        } catch (JsonProcessingException bulk) {
+            for (int i = 0; i < chunk.size(); i++) {
                 try {
-                    outputs.add(mapper.convertValue(output, outputType));
-                } catch (IllegalArgumentException e) {
-                    throw new PoolException(job.task + " answered " + output + ", which is not a "
-                            + outputType.toCanonical() + ": " + e.getMessage(), e);
+                    protocol.json(chunk.get(i));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalArgumentException("input #" + (first + i) + " (" + chunk.get(i)
+                            + ") cannot be sent to a worker JVM as JSON: " + e.getOriginalMessage(), e);
                 }
             }
-            return outputs;
-        });
+            throw new IllegalArgumentException("the inputs cannot be sent to a worker JVM as JSON: "
+                    + bulk.getOriginalMessage(), bulk);
+        }
     }
 
     private PoolException failureOf(Job job, Throwable failure) {
         Throwable cause = poolException(failure);
         if (cause instanceof TaskFailedException remote) {
             TaskFailure f = remote.failure();
-            boolean onInput = f.index() >= 0 && f.index() < job.inputs.size();
-            return new TaskException(job.task, onInput ? job.inputs.get(f.index()).toString() : null,
+            boolean onInput = f.index() >= 0 && f.index() < job.size;
+            return new TaskException(job.task, onInput ? job.input(f.index()) : null,
                     onInput ? job.first + f.index() : -1, remote.worker(), f.error(), f.message(), f.stackTrace(), null);
         }
         return (PoolException) cause;
@@ -197,16 +212,23 @@ public final class ProcessPool extends AbstractPool {
     private void dispatch() {
         List<Runnable> actions = new ArrayList<>();
         synchronized (lock) {
-            for (Slot slot : slots) {
-                if (slot.ready && slot.job == null && !slot.leaving && !queue.isEmpty()) {
-                    Job job = queue.poll();
-                    slot.job = job;
-                    actions.add(() -> run(slot, job));
+            // One chunk to every idle worker first; then, while more chunks wait than there are
+            // workers still starting, a second one each, sent ahead so that a worker reads its next
+            // chunk while it computes the current one.
+            int starting = (int) slots.stream().filter(slot -> !slot.ready).count();
+            for (int depth = 1; depth <= AHEAD; depth++) {
+                for (Slot slot : slots) {
+                    boolean wanted = depth == 1 ? !queue.isEmpty() : queue.size() > starting;
+                    if (wanted && slot.ready && slot.jobs.size() < depth && !slot.leaving && slot.mayTakeMore()) {
+                        Job job = queue.poll();
+                        slot.jobs.add(job);
+                        actions.add(() -> run(slot, job));
+                    }
                 }
             }
             if (state == State.CLOSED && queue.isEmpty()) {
                 for (Slot slot : slots) {
-                    if (slot.job == null && !slot.leaving) {
+                    if (slot.jobs.isEmpty() && !slot.leaving) {
                         slot.leaving = true;
                         actions.add(slot.process::shutdown);
                     }
@@ -223,10 +245,10 @@ public final class ProcessPool extends AbstractPool {
     private void finished(Slot slot, Job job, WorkerProcess.Reply reply, Throwable failure) {
         boolean recycle = false;
         synchronized (lock) {
-            slot.job = null;
+            slot.jobs.remove(job);
             slot.chunksRun++;
             if (reply != null) {
-                slot.timings.add(slot.timing(reply, job.first, job.inputs.size()));
+                slot.timings.add(slot.timing(reply, job.first, job.size));
             }
             if (options.maxTasksPerWorker() > 0 && slot.chunksRun >= options.maxTasksPerWorker()
                     && state != State.TERMINATED && !slot.leaving) {
@@ -251,14 +273,14 @@ public final class ProcessPool extends AbstractPool {
         synchronized (lock) {
             WorkerProcess process = WorkerProcess.start(nextIndex++, commandLine, options.environment(), protocol,
                     options.workerStderr() != null ? options.workerStderr() : System.err::println);
-            slot = new Slot(process);
+            slot = new Slot(process, options.maxTasksPerWorker());
             slots.add(slot);
             everyWorker.add(slot);
         }
         CompletableFuture<?> hello = slot.process.hello().orTimeout(HELLO_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         if (options.initializer() != null) {
-            hello = hello.thenCompose(h -> slot.process.submit(options.initializer().getClass().getName(),
-                    List.of(mapper.valueToTree(options.initializerInput()))));
+            RawJson input = json(Collections.singletonList(options.initializerInput()), 0);
+            hello = hello.thenCompose(h -> slot.process.submit(options.initializer().getClass().getName(), input));
         }
         slot.started = hello.whenComplete((ok, failure) -> {
             if (failure == null) {
@@ -375,9 +397,7 @@ public final class ProcessPool extends AbstractPool {
             queue.clear();
             all = new ArrayList<>(everyWorker);
             for (Slot slot : slots) {
-                if (slot.job != null) {
-                    unfinished.add(slot.job);
-                }
+                unfinished.addAll(slot.jobs);
             }
         }
         unfinished.forEach(job -> job.reply.completeExceptionally(terminated));
@@ -387,14 +407,25 @@ public final class ProcessPool extends AbstractPool {
     /** One chunk waiting for, or running on, a worker. */
     private static final class Job {
         final String task;
-        final List<JsonNode> inputs;
+        final RawJson inputs;
+        final int size;
         final int first;
         final CompletableFuture<WorkerProcess.Reply> reply = new CompletableFuture<>();
 
-        Job(String task, List<JsonNode> inputs, int first) {
+        Job(String task, RawJson inputs, int size, int first) {
             this.task = task;
             this.inputs = inputs;
+            this.size = size;
             this.first = first;
+        }
+
+        /** Input {@code index} of the chunk as JSON text, for an error message. */
+        String input(int index) {
+            try {
+                return Protocol.cut(JSON.readTree(inputs.json()).get(index).toString());
+            } catch (IOException | RuntimeException e) {
+                return "#" + index;
+            }
         }
     }
 
@@ -403,14 +434,21 @@ public final class ProcessPool extends AbstractPool {
         final WorkerProcess process;
         final List<WorkerHistory.ChunkTiming> timings = new ArrayList<>();
         CompletableFuture<?> started;
-        Job job;
+        final Deque<Job> jobs = new ArrayDeque<>();
         boolean ready;
         boolean leaving;
+        final int maxChunks;
         int chunksRun;
         String death;
 
-        Slot(WorkerProcess process) {
+        Slot(WorkerProcess process, int maxChunks) {
             this.process = process;
+            this.maxChunks = maxChunks;
+        }
+
+        /** Whether another chunk may be sent before this worker reaches maxTasksPerWorker. */
+        boolean mayTakeMore() {
+            return maxChunks == 0 || chunksRun + jobs.size() < maxChunks;
         }
 
         WorkerHistory.ChunkTiming timing(WorkerProcess.Reply reply, int first, int inputs) {

@@ -158,10 +158,10 @@ public final class ClassDataArchive {
     }
 
     /** A small pi chunk and a shutdown: the classes of a real run, loaded and linked. */
-    private static String trainingInput() {
+    private static String trainingInput() throws IOException {
         Protocol protocol = new Protocol();
         RunTask task = new RunTask(Protocol.VERSION, 1, PiTask.class.getName(),
-                List.of(protocol.mapper().valueToTree(new PiChunk(1, 100_000, 0, 2))));
+                protocol.json(List.of(new PiChunk(1, 100_000, 0, 2))));
         return protocol.encode(task) + "\n" + protocol.encode(new Shutdown(Protocol.VERSION)) + "\n";
     }
 

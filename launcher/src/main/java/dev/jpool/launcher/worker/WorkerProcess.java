@@ -1,13 +1,13 @@
 package dev.jpool.launcher.worker;
 
 import dev.jpool.pool.WorkerException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.jpool.protocol.Bye;
 import dev.jpool.protocol.Hello;
 import dev.jpool.protocol.LineReader;
 import dev.jpool.protocol.Message;
 import dev.jpool.protocol.Protocol;
 import dev.jpool.protocol.ProtocolException;
+import dev.jpool.protocol.RawJson;
 import dev.jpool.protocol.RunTask;
 import dev.jpool.protocol.Shutdown;
 import dev.jpool.protocol.TaskFailure;
@@ -161,7 +161,7 @@ public final class WorkerProcess implements AutoCloseable {
      * Sends one task on a batch of inputs. The future fails with a {@link TaskFailedException} if
      * the task threw, and with a {@link WorkerException} if the worker dies first.
      */
-    public CompletableFuture<Reply> submit(String task, List<JsonNode> inputs) {
+    public CompletableFuture<Reply> submit(String task, RawJson inputs) {
         long id = ids.incrementAndGet();
         CompletableFuture<Reply> reply = new CompletableFuture<>();
         long sent = System.nanoTime();

@@ -41,10 +41,9 @@ class ClassDataArchiveIT {
         Protocol protocol = new Protocol();
         try (WorkerProcess worker = WorkerProcess.start(0, commandLine, protocol, workerStderr::add)) {
             PiChunk chunk = new PiChunk(3, 1_234_567, 0, 19);
-            var reply = worker.submit(PiTask.class.getName(), List.of(protocol.mapper().valueToTree(chunk)))
-                    .get(60, TimeUnit.SECONDS);
+            var reply = worker.submit(PiTask.class.getName(), protocol.json(List.of(chunk))).get(60, TimeUnit.SECONDS);
             worker.shutdown().get(60, TimeUnit.SECONDS);
-            return protocol.payload(reply.result().outputs().get(0), PiCount.class).hits();
+            return protocol.payload(reply.result().outputs(), PiCount[].class)[0].hits();
         }
     }
 

@@ -8,13 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.LongNode;
 import dev.jpool.launcher.testing.DyingWorker;
 import dev.jpool.launcher.testing.FailingTask;
 import dev.jpool.launcher.testing.JunkWorker;
 import dev.jpool.launcher.testing.NoisyTask;
 import dev.jpool.protocol.Protocol;
+import dev.jpool.protocol.RawJson;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -43,8 +42,8 @@ class WorkerProcessTest {
             assertEquals(worker.pid(), hello.pid());
             assertNotEquals(ProcessHandle.current().pid(), hello.pid());
             assertEquals(Protocol.VERSION, hello.v());
-            var reply = worker.submit(NoisyTask.class.getName(), List.of(LongNode.valueOf(21))).get(20, TimeUnit.SECONDS);
-            assertEquals(42L, reply.result().outputs().get(0).longValue(), "the task's own prints stay off the channel");
+            var reply = worker.submit(NoisyTask.class.getName(), new RawJson("[21]")).get(20, TimeUnit.SECONDS);
+            assertEquals("[42]", reply.result().outputs().json(), "the task's own prints stay off the channel");
             var bye = worker.shutdown().get(20, TimeUnit.SECONDS).message();
             assertEquals(1, bye.tasksRun());
             assertTrue(worker.awaitExit(Duration.ofSeconds(10)));
@@ -56,20 +55,20 @@ class WorkerProcessTest {
     @Test
     void aTaskThatThrowsFailsOnlyItsOwnFutureWithTheRemoteStackTrace() throws Exception {
         try (WorkerProcess worker = start(WorkerCommandLine.ofThisJvm())) {
-            var bad = worker.submit(FailingTask.class.getName(), List.of(IntNode.valueOf(-3)));
-            var good = worker.submit(FailingTask.class.getName(), List.of(IntNode.valueOf(5)));
+            var bad = worker.submit(FailingTask.class.getName(), new RawJson("[-3]"));
+            var good = worker.submit(FailingTask.class.getName(), new RawJson("[5]"));
             TaskFailedException e = assertInstanceOf(TaskFailedException.class, failure(bad));
             assertTrue(e.getMessage().contains("worker 0 (pid " + worker.pid() + ")"), e.getMessage());
             assertTrue(e.getMessage().contains("negative input -3"), e.getMessage());
             assertTrue(e.remoteStackTrace().contains("FailingTask.apply"), e.remoteStackTrace());
-            assertEquals(5, good.get(20, TimeUnit.SECONDS).result().outputs().get(0).intValue());
+            assertEquals("[5]", good.get(20, TimeUnit.SECONDS).result().outputs().json());
         }
     }
 
     @Test
     void aClassThatIsNotATaskFailsWithItsName() throws Exception {
         try (WorkerProcess worker = start(WorkerCommandLine.ofThisJvm())) {
-            Throwable e = failure(worker.submit("com.example.NoSuchTask", List.of(IntNode.valueOf(1))));
+            Throwable e = failure(worker.submit("com.example.NoSuchTask", new RawJson("[1]")));
             assertTrue(e.getMessage().contains("com.example.NoSuchTask"), e.getMessage());
         }
     }
@@ -126,8 +125,8 @@ class WorkerProcessTest {
     void aWorkerKilledMidTaskFailsTheTaskWithTheSignal() throws Exception {
         try (WorkerProcess worker = start(WorkerCommandLine.ofThisJvm())) {
             worker.hello().get(20, TimeUnit.SECONDS);
-            var chunk = protocol.mapper().valueToTree(new dev.jpool.pi.PiChunk(1, 1L << 40, 0, 1L << 24));
-            var reply = worker.submit(dev.jpool.pi.PiTask.class.getName(), List.of(chunk));
+            var chunk = protocol.json(List.of(new dev.jpool.pi.PiChunk(1, 1L << 40, 0, 1L << 24)));
+            var reply = worker.submit(dev.jpool.pi.PiTask.class.getName(), chunk);
             ProcessHandle.of(worker.pid()).orElseThrow().destroyForcibly();
             Throwable e = failure(reply);
             assertTrue(e.getMessage().contains("killed by signal 9 SIGKILL"), e.getMessage());

@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""The Pool API's own cost, jpool against Python's multiprocessing.Pool, on this machine.
+
+  round trip   apply of a tiny task on a warm pool of 2 (jpool's ProcessPool and ThreadPool)
+  map          map of 100,000 tiny tasks on 2 workers with the default chunksize,
+               jpool's ProcessPool against Python's Pool(2).map(f, range(100000))
+
+Usage: python3 bench/pool_speed.py   (after `mvn -q -B -DskipTests package`)
+"""
+import multiprocessing
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+
+JAR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "launcher", "target", "jpool.jar")
+TASKS = 100_000
+
+
+def f(x):
+    return x
+
+
+def python_map_rate():
+    with multiprocessing.Pool(2) as pool:
+        pool.map(f, range(TASKS))  # warm-up, as jpool gets one
+        times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            result = pool.map(f, range(TASKS))
+            times.append(time.perf_counter() - start)
+            assert len(result) == TASKS
+    return TASKS / statistics.median(times)
+
+
+def main():
+    if not os.path.isfile(JAR):
+        sys.exit("build first: mvn -q -B -DskipTests package")
+    out = subprocess.run(["java", "-cp", JAR, "dev.jpool.launcher.bench.PoolBenchmark"],
+                         capture_output=True, text=True, check=True).stdout
+    print(out, end="")
+    jpool = float(re.search(r"ProcessPool map of .*?, (\d+) tasks/s", out).group(1))
+    python = python_map_rate()
+    print(f"Python {sys.version.split()[0]} Pool(2).map of {TASKS:,} tiny tasks: {python:.0f} tasks/s")
+    print(f"jpool ProcessPool / Python Pool map throughput: {jpool / python:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
