@@ -2,6 +2,7 @@ package dev.jpool.pool;
 
 import dev.jpool.task.Task;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,11 +32,15 @@ import java.util.function.Consumer;
  * @param workerStderr      receives each line a worker JVM writes on stderr, prefixed with its id;
  *                          null passes them to this JVM's stderr
  * @param diagnostics       receives jpool's own notes (e.g. that a class-data archive is being built); null for none
+ * @param retries           times a chunk is re-run on another worker JVM when its worker dies or times out
+ *                          (ProcessPool only; a task that throws is not retried)
+ * @param taskTimeout       longest a chunk may run on a worker JVM before the worker is ended; null for no limit
+ *                          (ProcessPool only)
  */
 public record PoolOptions(int workers, List<String> jvmOptions, Map<String, String> environment, List<Path> classpath,
                           int maxTasksPerWorker, Task<?, ?> initializer, Object initializerInput,
                           boolean classDataArchive, Path cacheDirectory, Consumer<String> workerStderr,
-                          Consumer<String> diagnostics) {
+                          Consumer<String> diagnostics, int retries, Duration taskTimeout) {
     /** Most workers a pool takes: more is taken for a mistake. */
     public static final int MAX_WORKERS = 1024;
 
@@ -51,6 +56,12 @@ public record PoolOptions(int workers, List<String> jvmOptions, Map<String, Stri
                 throw new IllegalArgumentException("'" + option + "' is not a JVM option (they start with '-', e.g. -Xmx64m)");
             }
         }
+        if (retries < 0) {
+            throw new IllegalArgumentException("retries must be 0 or more, was " + retries);
+        }
+        if (taskTimeout != null && (taskTimeout.isZero() || taskTimeout.isNegative())) {
+            throw new IllegalArgumentException("taskTimeout must be positive, was " + taskTimeout);
+        }
         jvmOptions = List.copyOf(jvmOptions);
         environment = Map.copyOf(environment);
         classpath = List.copyOf(classpath);
@@ -58,7 +69,7 @@ public record PoolOptions(int workers, List<String> jvmOptions, Map<String, Stri
 
     /** Defaults with {@code n} workers. */
     public static PoolOptions workers(int n) {
-        return new PoolOptions(n, List.of(), Map.of(), List.of(), 0, null, null, true, null, null, null);
+        return new PoolOptions(n, List.of(), Map.of(), List.of(), 0, null, null, true, null, null, null, 0, null);
     }
 
     /** Defaults with one worker per processor available to this JVM. */
@@ -68,7 +79,7 @@ public record PoolOptions(int workers, List<String> jvmOptions, Map<String, Stri
 
     public PoolOptions withWorkers(int n) {
         return new PoolOptions(n, jvmOptions, environment, classpath, maxTasksPerWorker, initializer, initializerInput,
-                classDataArchive, cacheDirectory, workerStderr, diagnostics);
+                classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout);
     }
 
     /** Adds JVM options, e.g. {@code -Xmx128m} or {@code -Dkey=value}, after jpool's defaults. */
@@ -76,7 +87,7 @@ public record PoolOptions(int workers, List<String> jvmOptions, Map<String, Stri
         List<String> all = new ArrayList<>(jvmOptions);
         all.addAll(List.of(options));
         return new PoolOptions(workers, all, environment, classpath, maxTasksPerWorker, initializer, initializerInput,
-                classDataArchive, cacheDirectory, workerStderr, diagnostics);
+                classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout);
     }
 
     /** Adds an environment variable for the worker JVMs. */
@@ -84,7 +95,7 @@ public record PoolOptions(int workers, List<String> jvmOptions, Map<String, Stri
         Map<String, String> all = new LinkedHashMap<>(environment);
         all.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
         return new PoolOptions(workers, jvmOptions, all, classpath, maxTasksPerWorker, initializer, initializerInput,
-                classDataArchive, cacheDirectory, workerStderr, diagnostics);
+                classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout);
     }
 
     /** Adds classpath entries (jars or directories) where worker JVMs find task classes. */
@@ -92,42 +103,54 @@ public record PoolOptions(int workers, List<String> jvmOptions, Map<String, Stri
         List<Path> all = new ArrayList<>(classpath);
         all.addAll(List.of(entries));
         return new PoolOptions(workers, jvmOptions, environment, all, maxTasksPerWorker, initializer, initializerInput,
-                classDataArchive, cacheDirectory, workerStderr, diagnostics);
+                classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout);
     }
 
     /** Replaces each worker JVM after it has run {@code chunks} chunks (Python's {@code maxtasksperchild}). */
     public PoolOptions withMaxTasksPerWorker(int chunks) {
         return new PoolOptions(workers, jvmOptions, environment, classpath, chunks, initializer, initializerInput,
-                classDataArchive, cacheDirectory, workerStderr, diagnostics);
+                classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout);
     }
 
     /** Runs {@code task} on {@code input} once in each worker before its first task (Python's {@code initializer}). */
     public <I> PoolOptions withInitializer(Task<I, ?> task, I input) {
         return new PoolOptions(workers, jvmOptions, environment, classpath, maxTasksPerWorker,
-                Objects.requireNonNull(task, "initializer"), input, classDataArchive, cacheDirectory, workerStderr, diagnostics);
+                Objects.requireNonNull(task, "initializer"), input, classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout);
     }
 
     /** Whether worker JVMs start from a class-data archive (on by default). */
     public PoolOptions withClassDataArchive(boolean on) {
         return new PoolOptions(workers, jvmOptions, environment, classpath, maxTasksPerWorker, initializer,
-                initializerInput, on, cacheDirectory, workerStderr, diagnostics);
+                initializerInput, on, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout);
     }
 
     /** Where the class-data archive is kept. */
     public PoolOptions withCacheDirectory(Path directory) {
         return new PoolOptions(workers, jvmOptions, environment, classpath, maxTasksPerWorker, initializer,
-                initializerInput, classDataArchive, directory, workerStderr, diagnostics);
+                initializerInput, classDataArchive, directory, workerStderr, diagnostics, retries, taskTimeout);
     }
 
     /** Where worker stderr lines go (each prefixed with the worker's id). */
     public PoolOptions withWorkerStderr(Consumer<String> sink) {
         return new PoolOptions(workers, jvmOptions, environment, classpath, maxTasksPerWorker, initializer,
-                initializerInput, classDataArchive, cacheDirectory, sink, diagnostics);
+                initializerInput, classDataArchive, cacheDirectory, sink, diagnostics, retries, taskTimeout);
     }
 
     /** Where jpool's own notes go, such as "building the worker class-data archive". */
     public PoolOptions withDiagnostics(Consumer<String> sink) {
         return new PoolOptions(workers, jvmOptions, environment, classpath, maxTasksPerWorker, initializer,
-                initializerInput, classDataArchive, cacheDirectory, workerStderr, sink);
+                initializerInput, classDataArchive, cacheDirectory, workerStderr, sink, retries, taskTimeout);
+    }
+
+    /** Re-runs a chunk up to {@code times} more times when its worker JVM dies or times out. */
+    public PoolOptions withRetries(int times) {
+        return new PoolOptions(workers, jvmOptions, environment, classpath, maxTasksPerWorker, initializer,
+                initializerInput, classDataArchive, cacheDirectory, workerStderr, diagnostics, times, taskTimeout);
+    }
+
+    /** Ends a worker JVM (and what it started) whose chunk runs longer than {@code timeout}. */
+    public PoolOptions withTaskTimeout(Duration timeout) {
+        return new PoolOptions(workers, jvmOptions, environment, classpath, maxTasksPerWorker, initializer,
+                initializerInput, classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, timeout);
     }
 }

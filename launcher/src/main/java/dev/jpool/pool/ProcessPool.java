@@ -20,7 +20,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
@@ -44,6 +47,12 @@ public final class ProcessPool extends AbstractPool {
     private enum State { RUNNING, CLOSED, TERMINATED }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Watches running chunks for the task timeout. */
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "jpool-task-timeout");
+        thread.setDaemon(true);
+        return thread;
+    });
     /** Chunks a worker may hold at once: the one it runs and one sent ahead. */
     private static final int AHEAD = 2;
 
@@ -60,6 +69,7 @@ public final class ProcessPool extends AbstractPool {
     private final List<Slot> slots = new ArrayList<>();
     private final List<Slot> everyWorker = new ArrayList<>();
     private final CompletableFuture<Void> ready;
+    private final List<Retry> retries = new ArrayList<>();
     private State state = State.RUNNING;
     private PoolException broken;
     private int nextIndex;
@@ -222,6 +232,9 @@ public final class ProcessPool extends AbstractPool {
                     if (wanted && slot.ready && slot.jobs.size() < depth && !slot.leaving && slot.mayTakeMore()) {
                         Job job = queue.poll();
                         slot.jobs.add(job);
+                        if (slot.jobs.size() == 1) {
+                            watch(slot, job);
+                        }
                         actions.add(() -> run(slot, job));
                     }
                 }
@@ -244,11 +257,34 @@ public final class ProcessPool extends AbstractPool {
 
     private void finished(Slot slot, Job job, WorkerProcess.Reply reply, Throwable failure) {
         boolean recycle = false;
+        boolean retry = false;
+        Throwable outcome = failure;
         synchronized (lock) {
+            boolean wasRunning = slot.jobs.peekFirst() == job;
             slot.jobs.remove(job);
-            slot.chunksRun++;
+            if (!slot.jobs.isEmpty() && wasRunning) {
+                watch(slot, slot.jobs.peekFirst());
+            }
             if (reply != null) {
+                slot.chunksRun++;
                 slot.timings.add(slot.timing(reply, job.first, job.size));
+            }
+            if (failure != null && !(poolException(failure) instanceof TaskFailedException)) {
+                // The worker died (or was ended for taking too long): the chunk itself may be fine.
+                WorkerException death = job.timedOut
+                        ? new WorkerException(job.task + " timed out after " + seconds(options.taskTimeout()) + " in "
+                                + slot.process.name() + ", which was ended", poolException(failure))
+                        : (WorkerException) poolException(failure);
+                outcome = death;
+                if (wasRunning) {
+                    job.attempts++;
+                }
+                if (job.attempts <= options.retries() && state != State.TERMINATED) {
+                    retry = true;
+                    job.timedOut = false;
+                    retries.add(new Retry(job.first, job.size, job.attempts, slot.process.name(), death.getMessage()));
+                    queue.addFirst(job);
+                }
             }
             if (options.maxTasksPerWorker() > 0 && slot.chunksRun >= options.maxTasksPerWorker()
                     && state != State.TERMINATED && !slot.leaving) {
@@ -256,16 +292,60 @@ public final class ProcessPool extends AbstractPool {
                 recycle = true;
             }
         }
-        if (failure == null) {
+        if (retry) {
+            if (options.diagnostics() != null) {
+                options.diagnostics().accept("retrying chunk " + job.first + "+" + job.size + " (attempt "
+                        + (job.attempts + 1) + " of " + (options.retries() + 1) + "): " + firstLine(outcome.getMessage()));
+            }
+        } else if (outcome == null) {
             job.reply.complete(reply);
         } else {
-            job.reply.completeExceptionally(failure);
+            job.reply.completeExceptionally(job.attempts > 1
+                    ? new WorkerException(outcome.getMessage() + " (chunk tried " + job.attempts + " times)", outcome)
+                    : outcome);
         }
         if (recycle) {
             slot.process.shutdown();
-            replace();
+            synchronized (lock) {
+                recycle = state == State.RUNNING || !queue.isEmpty();
+            }
+            if (recycle) {
+                startReplacement();
+            }
         }
         dispatch();
+    }
+
+    /** Ends the worker if {@code job}, now its running chunk, is still running after the task timeout. */
+    private void watch(Slot slot, Job job) {
+        if (options.taskTimeout() == null) {
+            return;
+        }
+        TIMER.schedule(() -> {
+            synchronized (lock) {
+                if (slot.jobs.peekFirst() != job || job.reply.isDone() || state == State.TERMINATED) {
+                    return;
+                }
+                job.timedOut = true;
+            }
+            slot.process.close();
+        }, options.taskTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    /** Every chunk re-run so far: which, which attempt, on which worker it failed, and why. */
+    public List<Retry> retries() {
+        synchronized (lock) {
+            return List.copyOf(retries);
+        }
     }
 
     private Slot startWorker() {
@@ -314,8 +394,8 @@ public final class ProcessPool extends AbstractPool {
             }
             if (died && !slot.ready) {
                 failedStart = new WorkerException("a worker JVM could not start: " + end.getMessage(), end);
-            } else if (died && (state == State.RUNNING || !queue.isEmpty())) {
-                replace = true;
+            } else if (died && (state == State.RUNNING || !queue.isEmpty() || !slot.jobs.isEmpty())) {
+                replace = true; // its chunks may come back for a retry even when the pool is closing
             }
         }
         if (failedStart != null) {
@@ -323,7 +403,7 @@ public final class ProcessPool extends AbstractPool {
             return;
         }
         if (replace) {
-            replace();
+            startReplacement();
         }
         dispatch();
     }
@@ -338,9 +418,9 @@ public final class ProcessPool extends AbstractPool {
         terminate();
     }
 
-    private void replace() {
+    private void startReplacement() {
         synchronized (lock) {
-            if (state == State.TERMINATED || (state == State.CLOSED && queue.isEmpty())) {
+            if (state == State.TERMINATED) {
                 return;
             }
         }
@@ -411,6 +491,8 @@ public final class ProcessPool extends AbstractPool {
         final int size;
         final int first;
         final CompletableFuture<WorkerProcess.Reply> reply = new CompletableFuture<>();
+        int attempts;
+        boolean timedOut;
 
         Job(String task, RawJson inputs, int size, int first) {
             this.task = task;

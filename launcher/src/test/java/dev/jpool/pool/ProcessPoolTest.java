@@ -199,4 +199,49 @@ public class ProcessPoolTest {
             assertEquals(List.of("fine", 2, List.of(1, 2)), pool.map(new Echo(), List.of("fine", 2, List.of(1, 2))));
         }
     }
+
+    @Test
+    void aChunkWhoseWorkerDiesIsRetriedOnAnotherWorker(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        try (ProcessPool pool = new ProcessPool(options(1).withRetries(2))) {
+            String marker = dir.resolve("died-once").toString();
+            assertEquals("ok", pool.apply(new dev.jpool.launcher.testing.ExitOnce(), marker));
+            assertEquals(1, pool.retries().size());
+            Retry retry = pool.retries().get(0);
+            assertEquals(1, retry.attempt());
+            assertTrue(retry.cause().contains("exited with code 9"), retry.cause());
+            assertEquals(2, pool.history().size(), "a fresh worker JVM ran the retry");
+        }
+    }
+
+    @Test
+    void whenRetriesRunOutTheChunkFailsSayingHowOftenItWasTried() {
+        try (ProcessPool pool = new ProcessPool(options(1).withRetries(2))) {
+            WorkerException e = assertThrows(WorkerException.class, () -> pool.apply(new ExitJvm(), 4));
+            assertTrue(e.getMessage().contains("exited with code 4"), e.getMessage());
+            assertTrue(e.getMessage().contains("(chunk tried 3 times)"), e.getMessage());
+            assertEquals(2, pool.retries().size());
+            assertEquals(1, pool.apply(new Nested(), 0), "the pool still works");
+        }
+    }
+
+    @Test
+    void aChunkPastTheTaskTimeoutEndsItsWorker() {
+        long start = System.nanoTime();
+        try (ProcessPool pool = new ProcessPool(options(1).withTaskTimeout(java.time.Duration.ofMillis(500)))) {
+            long pid = pool.apply(new WhoAmI(), 0);
+            WorkerException e = assertThrows(WorkerException.class,
+                    () -> pool.apply(new dev.jpool.launcher.testing.SleepThenEcho(), 60_000));
+            assertTrue(e.getMessage().startsWith(dev.jpool.launcher.testing.SleepThenEcho.class.getName()
+                    + " timed out after 500 ms in worker 0 (pid " + pid + "), which was ended"), e.getMessage());
+            assertFalse(alive(pid));
+            assertEquals(7, pool.apply(new Nested(), 6), "a new worker took its place");
+        }
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30), "no wait for the sleeping task");
+    }
+
+    @Test
+    void badRetryAndTimeoutOptionsAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> PoolOptions.workers(1).withRetries(-1));
+        assertThrows(IllegalArgumentException.class, () -> PoolOptions.workers(1).withTaskTimeout(java.time.Duration.ZERO));
+    }
 }
