@@ -44,8 +44,21 @@ final class PiCommand implements Callable<Integer> {
             description = "text, json or csv on stdout. Default: ${DEFAULT-VALUE}.")
     private Format format;
 
+    @Option(names = "--chaos", paramLabel = "WHAT", hidden = true,
+            description = "kill-one: kill one random worker JVM mid-run, to watch the chunk re-run and the hit "
+                    + "count stay the same (for teaching; see the README).")
+    private String chaos;
+
     @Override
     public Integer call() throws InterruptedException {
+        if (chaos != null && !chaos.equals("kill-one")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--chaos takes kill-one, was '" + chaos + "'");
+        }
+        if (chaos != null && mode != Mode.PROCESS) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--chaos kill-one kills a worker JVM, so it needs --mode process");
+        }
         WorkerCount count = options.workerCount(parent.env());
         int workers = mode == Mode.SERIAL ? 1 : count.count();
         String source = mode == Mode.SERIAL ? "serial" : "from " + count.source();
@@ -53,7 +66,7 @@ final class PiCommand implements Callable<Integer> {
                 + "), " + run.samples + " samples, seed " + run.seed);
         PiRun result;
         try (InterruptNotice notice = new InterruptNotice("pi")) {
-            result = Runners.of(mode, options, parent.env()).run(run.samples, run.seed, workers);
+            result = Runners.of(mode, options, parent.env(), chaos != null).run(run.samples, run.seed, workers);
         }
         new PiReport(result, source).print(spec.commandLine().getOut(), format);
         return 0;

@@ -13,8 +13,13 @@ final class Runners {
     }
 
     static PiRunner of(Mode mode, WorkerOptions options, Map<String, String> env) {
+        return of(mode, options, env, false);
+    }
+
+    /** With {@code chaos}, a process run has one worker killed mid-run (for teaching recovery). */
+    static PiRunner of(Mode mode, WorkerOptions options, Map<String, String> env, boolean chaos) {
         return switch (mode) {
-            case PROCESS -> new ProcessRunner(options.poolOptions(1, env), options::diagnose);
+            case PROCESS -> new ProcessRunner(options.poolOptions(1, env), options::diagnose, chaos);
             case THREAD -> new ThreadRunner();
             case SERIAL -> new SerialRunner();
         };

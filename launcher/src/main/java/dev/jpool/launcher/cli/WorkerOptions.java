@@ -3,6 +3,7 @@ package dev.jpool.launcher.cli;
 import dev.jpool.launcher.run.WorkerCount;
 import dev.jpool.launcher.worker.ClassDataArchive;
 import dev.jpool.pool.PoolOptions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,16 @@ final class WorkerOptions {
                     + "and JDK in $JPOOL_CACHE or ~/.cache/jpool; it roughly halves a worker's start. Default: on.")
     boolean cds;
 
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "2",
+            description = "Times a chunk is re-run on a fresh worker JVM when its worker dies or times out "
+                    + "(a task that throws is not retried). Default: ${DEFAULT-VALUE}.")
+    int retries;
+
+    @Option(names = "--task-timeout", paramLabel = "TIME", converter = DurationConverter.class,
+            description = "End a worker JVM (and what it started) whose chunk runs longer than this, e.g. 30s, "
+                    + "500ms, 2m; then retry. Default: no limit.")
+    Duration taskTimeout;
+
     @Option(names = {"-q", "--quiet"}, description = "No diagnostics on stderr (worker stderr still shows).")
     boolean quiet;
 
@@ -41,6 +52,9 @@ final class WorkerOptions {
                 throw new ParameterException(spec.commandLine(), "--worker-jvm-opt '" + option
                         + "' is not a JVM option (JVM options start with '-', e.g. -Xmx64m)");
             }
+        }
+        if (retries < 0) {
+            throw new ParameterException(spec.commandLine(), "--retries must be 0 or more, was " + retries);
         }
         try {
             return WorkerCount.resolve(workers, env, Runtime.getRuntime().availableProcessors());
@@ -56,7 +70,9 @@ final class WorkerOptions {
                 .withClassDataArchive(cds)
                 .withCacheDirectory(ClassDataArchive.defaultDirectory(env))
                 .withWorkerStderr(this::workerStderr)
-                .withDiagnostics(this::diagnose);
+                .withDiagnostics(this::diagnose)
+                .withRetries(retries)
+                .withTaskTimeout(taskTimeout);
     }
 
     /** Prints a diagnostic line on stderr unless {@code --quiet}. */

@@ -3,6 +3,7 @@ package dev.jpool.launcher.report;
 import dev.jpool.launcher.run.Mode;
 import dev.jpool.launcher.run.PiRun;
 import dev.jpool.launcher.run.WorkerTiming;
+import dev.jpool.pool.Retry;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +31,8 @@ public final class PiReport {
     }
 
     private void text(PrintWriter out) {
-        out.printf(Locale.ROOT, "jpool pi: %s mode, %d worker%s (%s), %s kernel%n", run.mode(), run.workers().size(),
-                run.workers().size() == 1 ? "" : "s", workersSource, run.kernel());
+        out.printf(Locale.ROOT, "jpool pi: %s mode, %d worker%s (%s), %s kernel%n", run.mode(), run.workerCount(),
+                run.workerCount() == 1 ? "" : "s", workersSource, run.kernel());
         out.printf(Locale.ROOT, "  samples  %s   seed %d%n", Units.count(run.samples()), run.seed());
         out.printf(Locale.ROOT, "  hits     %s%n", Units.count(run.hits()));
         out.printf(Locale.ROOT, "  pi       %.10f   |error| %.2e   standard error %.2e%n", run.pi(),
@@ -49,13 +50,21 @@ public final class PiReport {
         }
         table.print(out, "  ");
         out.println();
+        for (Retry retry : run.retries()) {
+            out.printf(Locale.ROOT, "  retry: chunk #%d, attempt %d: %s%n", retry.firstInput(), retry.attempt(),
+                    retry.cause().replace("\n", "\n    "));
+        }
+        if (!run.retries().isEmpty()) {
+            out.printf(Locale.ROOT, "  %d chunk%s re-run on a fresh worker JVM; every block was counted exactly once%n%n",
+                    run.retries().size(), run.retries().size() == 1 ? "" : "s");
+        }
         out.println("  " + PhaseLegend.of(run.mode()));
     }
 
     private Map<String, Object> json() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("mode", run.mode().label());
-        json.put("workers", run.workers().size());
+        json.put("workers", run.workerCount());
         json.put("workersSource", workersSource);
         json.put("samples", run.samples());
         json.put("seed", run.seed());
@@ -71,12 +80,13 @@ public final class PiReport {
         json.put("workerPids", run.workers().stream().map(WorkerTiming::pid).filter(Objects::nonNull).toList());
         json.put("workerNodes", run.workers().stream().map(WorkerTiming::node).toList());
         json.put("workerDetails", run.workers());
+        json.put("retries", run.retries());
         return json;
     }
 
     private void csv(PrintWriter out) {
         out.println("mode,workers,samples,seed,hits,pi,wallNanos,samplesPerSecond,kernel");
-        out.println(String.join(",", List.of(run.mode().label(), Integer.toString(run.workers().size()),
+        out.println(String.join(",", List.of(run.mode().label(), Integer.toString(run.workerCount()),
                 Long.toString(run.samples()), Long.toString(run.seed()), Long.toString(run.hits()),
                 Double.toString(run.pi()), Long.toString(run.wallNanos()), Double.toString(run.samplesPerSecond()),
                 run.kernel())));

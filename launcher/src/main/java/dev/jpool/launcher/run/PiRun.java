@@ -1,6 +1,7 @@
 package dev.jpool.launcher.run;
 
 import dev.jpool.pi.MonteCarloPi;
+import dev.jpool.pool.Retry;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,12 +17,17 @@ import java.util.Objects;
  * @param workers            one entry per worker, in index order
  * @param launcherPid        this JVM's pid
  * @param launcherPeakRssKib this JVM's peak RSS after the run, null where unknown
+ * @param retries            chunks re-run because their worker JVM died or timed out (process mode)
+ * @param workerCount        the workers the run asked for; {@code workers} also lists the
+ *                           replacements of workers that died
  */
 public record PiRun(Mode mode, long samples, long seed, long hits, long wallNanos, String kernel,
-                    List<WorkerTiming> workers, long launcherPid, Long launcherPeakRssKib) {
+                    List<WorkerTiming> workers, long launcherPid, Long launcherPeakRssKib, List<Retry> retries,
+                    int workerCount) {
     public PiRun {
         Objects.requireNonNull(mode);
         workers = List.copyOf(workers);
+        retries = List.copyOf(retries);
     }
 
     public double pi() {

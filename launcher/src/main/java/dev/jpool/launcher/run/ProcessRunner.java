@@ -11,6 +11,9 @@ import dev.jpool.pool.WorkerHistory;
 import dev.jpool.pool.WorkerHistory.ChunkTiming;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -20,16 +23,25 @@ import java.util.stream.Collectors;
  * costs, from spawn to exit. The per-worker phases come from the pool's {@link WorkerHistory}.
  */
 public final class ProcessRunner implements PiRunner {
+    private static final long CHAOS_DELAY_MILLIS = 100;
+
     private final PoolOptions options;
     private final Consumer<String> diagnostics;
+    private final boolean chaos;
 
     /**
      * @param options     how the pool starts its workers (its worker count is set per run)
      * @param diagnostics receives a line when the workers have started and when they are computing
      */
     public ProcessRunner(PoolOptions options, Consumer<String> diagnostics) {
+        this(options, diagnostics, false);
+    }
+
+    /** As above; with {@code chaos}, one worker is killed mid-run to show the recovery. */
+    public ProcessRunner(PoolOptions options, Consumer<String> diagnostics, boolean chaos) {
         this.options = options;
         this.diagnostics = diagnostics;
+        this.chaos = chaos;
     }
 
     @Override
@@ -46,10 +58,13 @@ public final class ProcessRunner implements PiRunner {
             diagnostics.accept(workers + " worker JVM" + (workers == 1 ? "" : "s") + " started (pid "
                     + pool.history().stream().map(w -> String.valueOf(w.pid())).collect(Collectors.joining(", ")) + ")");
             pool.ready().thenRun(() -> diagnostics.accept("every worker JVM said hello; they are computing"));
+            if (chaos) {
+                pool.ready().thenRun(() -> killOneSoon(pool));
+            }
             List<PiCount> counts = pool.map(new PiTask(), chunks, 1);
             pool.close();
             long wall = System.nanoTime() - t0;
-            return result(samples, seed, chunks, counts, pool.history(), wall);
+            return result(samples, seed, workers, counts, pool, wall);
         } catch (PoolException e) {
             throw new RunFailedException(e.getMessage(), e);
         } finally {
@@ -57,11 +72,27 @@ public final class ProcessRunner implements PiRunner {
         }
     }
 
-    private static PiRun result(long samples, long seed, List<PiChunk> chunks, List<PiCount> counts,
-                                List<WorkerHistory> history, long wall) {
+    /**
+     * {@code --chaos kill-one}, for teaching: soon after the workers start computing, one of them,
+     * chosen at random, is killed with SIGKILL; its chunk is re-run and the hit count does not change.
+     */
+    private void killOneSoon(ProcessPool pool) {
+        List<Long> pids = pool.pids();
+        if (pids.isEmpty()) {
+            return;
+        }
+        long victim = pids.get(ThreadLocalRandom.current().nextInt(pids.size()));
+        CompletableFuture.delayedExecutor(CHAOS_DELAY_MILLIS, TimeUnit.MILLISECONDS).execute(() -> {
+            diagnostics.accept("chaos: killing worker pid " + victim + " with SIGKILL");
+            ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly);
+        });
+    }
+
+    private static PiRun result(long samples, long seed, int workers, List<PiCount> counts, ProcessPool pool,
+                                long wall) {
         long hits = counts.stream().mapToLong(PiCount::hits).sum();
         List<WorkerTiming> timings = new ArrayList<>();
-        for (WorkerHistory worker : history) {
+        for (WorkerHistory worker : pool.history()) {
             long workerSamples = 0;
             long workerHits = 0;
             long send = 0;
@@ -75,13 +106,15 @@ public final class ProcessRunner implements PiRunner {
                 compute += chunk.computeNanos();
                 collect += Math.max(0, chunk.arrivedNanos() - chunk.answeredNanos());
             }
-            long lastAnswer = worker.chunks().isEmpty() ? worker.helloNanos()
+            long hello = worker.helloNanos() != null ? worker.helloNanos() : worker.spawnNanos();
+            long lastAnswer = worker.chunks().isEmpty() ? hello
                     : worker.chunks().get(worker.chunks().size() - 1).arrivedNanos();
+            long exit = worker.exitNanos() != null ? worker.exitNanos() : lastAnswer;
             timings.add(new WorkerTiming(worker.index(), "pid " + worker.pid(), worker.pid(), worker.node(),
-                    workerSamples, workerHits, worker.helloNanos() - worker.spawnNanos(), send, compute, collect,
-                    worker.exitNanos() - lastAnswer, worker.peakRssKib()));
+                    workerSamples, workerHits, hello - worker.spawnNanos(), send, compute, collect,
+                    Math.max(0, exit - lastAnswer), worker.peakRssKib()));
         }
         return new PiRun(Mode.PROCESS, samples, seed, hits, wall, counts.get(0).kernel(), timings,
-                ProcessHandle.current().pid(), LauncherMemory.peakRssKib());
+                ProcessHandle.current().pid(), LauncherMemory.peakRssKib(), pool.retries(), workers);
     }
 }

@@ -23,6 +23,6 @@ public final class SerialRunner implements PiRunner {
         WorkerTiming only = new WorkerTiming(0, "main", null, HostName.node(), count.samples(), count.hits(),
                 0, 0, wall, 0, 0, null);
         return new PiRun(Mode.SERIAL, samples, seed, count.hits(), wall, count.kernel(), List.of(only),
-                ProcessHandle.current().pid(), LauncherMemory.peakRssKib());
+                ProcessHandle.current().pid(), LauncherMemory.peakRssKib(), List.of(), 1);
     }
 }

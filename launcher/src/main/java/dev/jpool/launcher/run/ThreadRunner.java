@@ -58,7 +58,7 @@ public final class ThreadRunner implements PiRunner {
                         d.endedNanos() - d.startedNanos(), joined - d.endedNanos(), end - joined, null));
             }
             return new PiRun(Mode.THREAD, samples, seed, hits, end - t0, done.get(0).count().kernel(), timings,
-                    ProcessHandle.current().pid(), LauncherMemory.peakRssKib());
+                    ProcessHandle.current().pid(), LauncherMemory.peakRssKib(), List.of(), workers);
         } catch (PoolException e) {
             throw new RunFailedException("a thread failed: " + e.getMessage(), e);
         } finally {
