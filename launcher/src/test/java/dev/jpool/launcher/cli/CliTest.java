@@ -158,6 +158,11 @@ class CliTest {
         "pi --worker-jvm-opt=Xmx1g      | --worker-jvm-opt 'Xmx1g' is not a JVM option",
         "pi --frobnicate                | Unknown option: '--frobnicate'",
         "compare --repeat 0             | --repeat must be between 1 and 1000, was 0",
+        "pi --retries -1                | --retries must be 0 or more, was -1",
+        "pi --task-timeout 0            | '0' must be more than zero",
+        "pi --task-timeout soon         | 'soon' is not a duration like 30s, 500ms or 2m",
+        "pi --chaos kill-all            | --chaos takes kill-one, was 'kill-all'",
+        "pi --chaos kill-one --mode thread | --chaos kill-one kills a worker JVM, so it needs --mode process",
         "fly                            | Unmatched argument at index 0: 'fly'",
     })
     void badInputIsOneLineAndExitCodeTwoBeforeAnyJvmStarts(String args, String message) {
@@ -188,5 +193,27 @@ class CliTest {
         assertTrue(o.err().contains("heap size"), o.err());
         assertEquals("", o.out(), "no partial result");
         assertFalse(o.err().contains("\tat "), "no stack trace for a failed run");
+    }
+
+    @Test
+    void aWorkerKilledMidRunIsReplacedAndTheHitCountDoesNotChange() throws Exception {
+        Outcome calm = run("pi", "--samples", "2e9", "--workers", "2", "--format", "json", "-q");
+        Outcome chaos = run("pi", "--samples", "2e9", "--workers", "2", "--format", "json", "--chaos", "kill-one");
+        assertEquals(0, chaos.exit(), chaos.err());
+        JsonNode a = json.readTree(calm.out());
+        JsonNode b = json.readTree(chaos.out());
+        assertEquals(a.get("hits"), b.get("hits"), "exactly the answer of a run without faults");
+        assertEquals(2, b.get("workers").asInt());
+        assertEquals(1, b.get("retries").size(), chaos.err());
+        assertTrue(b.get("retries").get(0).get("cause").asText().contains("killed by signal 9 SIGKILL"), chaos.out());
+        assertTrue(chaos.err().contains("chaos: killing worker pid"), chaos.err());
+    }
+
+    @Test
+    void whenRetriesRunOutTheRunFailsWithoutAnEstimate() {
+        Outcome o = run("pi", "--samples", "1e12", "--workers", "1", "--retries", "0", "--task-timeout", "300ms");
+        assertEquals(1, o.exit(), o.err());
+        assertEquals("", o.out(), "no partial estimate");
+        assertTrue(o.err().contains("dev.jpool.pi.PiTask timed out after 300 ms in worker 0"), o.err());
     }
 }

@@ -163,4 +163,14 @@ class JarIT {
             assertFalse(ProcessHandle.of(pid.asLong()).map(ProcessHandle::isAlive).orElse(false));
         }
     }
+
+    @Test
+    void sixtyFourWorkersOnAFewCoresStillGiveTheExactAnswer() throws Exception {
+        Result many = run("pi", "--samples", "1e7", "--workers", "64", "--format", "json", "-q");
+        assertEquals(0, many.exit(), many.err());
+        Result one = run("pi", "--samples", "1e7", "--mode", "serial", "--format", "json", "-q");
+        JsonNode manyJson = new ObjectMapper().readTree(many.out());
+        assertEquals(new ObjectMapper().readTree(one.out()).get("hits"), manyJson.get("hits"));
+        assertEquals(64, manyJson.get("workerPids").size());
+    }
 }
