@@ -2,7 +2,10 @@
 # Single-machine SLURM cluster for jpool's integration tests and CI.
 #
 #   local-cluster.sh install            install slurm-wlm + munge (Debian) if missing
-#   local-cluster.sh up [--nodes N]     start munged, slurmctld and N slurmd (default 2)
+#   local-cluster.sh up [--nodes N] [--cpus C]
+#                                       start munged, slurmctld and N slurmd (default 2),
+#                                       each node declaring C CPUs (default: the cores split
+#                                       among the nodes; more than that oversubscribes them)
 #   local-cluster.sh down               stop everything started by `up`
 #   local-cluster.sh status             print sinfo
 #
@@ -33,7 +36,11 @@ usage: $(basename "$0") <command>
 
 commands:
   install            apt-get install slurm-wlm and munge unless already present
-  up [--nodes N]     start a local cluster of N nodes (default 2), installing first if needed
+  up [--nodes N] [--cpus C]
+                     start a local cluster of N nodes (default 2), installing first if
+                     needed; each node declares C CPUs (default: this machine's cores split
+                     among the nodes, at least 1; a larger C oversubscribes the cores, which
+                     suits tests of jobs with several CPUs, not timings)
   down               stop the local cluster (no-op when nothing runs)
   status             print sinfo
 EOF
@@ -161,9 +168,14 @@ start_munge() {
     die "munged did not come up; see /var/log/munge/munged.log"
 }
 
-# CPUs per node: the machine's cores split among the nodes (at least 1 each).
+# CPUs per node: --cpus if given, else the machine's cores split among the nodes (at least 1 each).
+CPUS_PER_NODE=
 node_cpus() {
     local nodes=$1 cores
+    if [[ -n $CPUS_PER_NODE ]]; then
+        echo "$CPUS_PER_NODE"
+        return
+    fi
     cores=$(nproc)
     if ((cores / nodes >= 1)); then echo $((cores / nodes)); else echo 1; fi
 }
@@ -343,10 +355,14 @@ cmd_up() {
         case $1 in
             --nodes) nodes=${2:-}; shift 2 || die "--nodes needs a value" ;;
             --nodes=*) nodes=${1#--nodes=}; shift ;;
+            --cpus) CPUS_PER_NODE=${2:-}; shift 2 || die "--cpus needs a value" ;;
+            --cpus=*) CPUS_PER_NODE=${1#--cpus=}; shift ;;
             *) usage >&2; die "unknown option for up: $1" ;;
         esac
     done
     [[ $nodes =~ ^[1-9][0-9]*$ ]] || die "--nodes must be a positive integer, got '$nodes'"
+    [[ -z $CPUS_PER_NODE || $CPUS_PER_NODE =~ ^[1-9][0-9]*$ ]] \
+        || die "--cpus must be a positive integer, got '$CPUS_PER_NODE'"
     require_root
     is_installed || cmd_install
 

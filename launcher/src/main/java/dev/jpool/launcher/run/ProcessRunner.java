@@ -13,6 +13,7 @@ import dev.jpool.protocol.Bye;
 import dev.jpool.protocol.Hello;
 import dev.jpool.protocol.Protocol;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,8 +65,9 @@ public final class ProcessRunner implements PiRunner {
             for (int i = 0; i < workers; i++) {
                 started.add(WorkerProcess.start(i, commandLine, protocol, stderrSink));
             }
-            diagnostics.accept(workers + " worker JVM" + (workers == 1 ? "" : "s") + " started (pid "
-                    + started.stream().map(w -> Long.toString(w.pid())).collect(Collectors.joining(", ")) + ")");
+            diagnostics.accept(workers + " worker JVM" + (workers == 1 ? "" : "s") + " started ("
+                    + (commandLine.prefix().isEmpty() ? "" : "through " + Path.of(commandLine.prefix().get(0)).getFileName() + ", ")
+                    + "pid " + started.stream().map(w -> Long.toString(w.pid())).collect(Collectors.joining(", ")) + ")");
             List<CompletableFuture<Reply>> replies = new ArrayList<>();
             for (int i = 0; i < workers; i++) {
                 WorkerProcess worker = started.get(i);
@@ -75,7 +77,9 @@ public final class ProcessRunner implements PiRunner {
                         .thenCompose(hello -> worker.submit(PiTask.class.getName(), protocol.mapper().valueToTree(chunk))));
             }
             CompletableFuture.allOf(started.stream().map(WorkerProcess::hello).toArray(CompletableFuture[]::new))
-                    .thenRun(() -> diagnostics.accept("every worker JVM said hello; they are computing"));
+                    .thenRun(() -> diagnostics.accept("every worker JVM said hello; they are computing ("
+                            + started.stream().map(w -> where(w.hello().join().message()))
+                            .collect(Collectors.joining(", ")) + ")"));
             awaitAll(replies);
             List<Long> shutdownAt = new ArrayList<>();
             List<CompletableFuture<Arrival<Bye>>> byes = new ArrayList<>();
@@ -118,13 +122,20 @@ public final class ProcessRunner implements PiRunner {
             long offset = clockOffset(worker.spawnNanos(), hello);
             long send = reply.result().receivedNanos() + offset - reply.sentNanos();
             long collect = reply.answeredNanos() - (reply.result().sentNanos() + offset);
-            timings.add(new WorkerTiming(i, "pid " + worker.pid(), worker.pid(), hello.message().node(),
+            // The pid the worker JVM itself reports: the launcher's child is srun for a job step.
+            long pid = hello.message().pid();
+            timings.add(new WorkerTiming(i, "pid " + pid, pid, hello.message().node(), hello.message().slurmStep(),
                     count.samples(), count.hits(), hello.atNanos() - worker.spawnNanos(), Math.max(0, send),
                     reply.result().computeNanos(), Math.max(0, collect), exits.get(i) - shutdownAt.get(i),
                     byes.get(i).join().message().peakRssKib()));
         }
         return new PiRun(Mode.PROCESS, samples, seed, hits, wall, kernel, timings, ProcessHandle.current().pid(),
                 LauncherMemory.peakRssKib());
+    }
+
+    /** "pid 1234 on node1 (step 3)": where a worker JVM runs, as its hello says. */
+    private static String where(Hello hello) {
+        return "pid " + hello.pid() + " on " + hello.node() + (hello.slurmStep() == null ? "" : " (step " + hello.slurmStep() + ")");
     }
 
     private PiCount count(WorkerProcess worker, Reply reply) {
