@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code --launcher srun}: worker JVMs as job steps of a real two-node allocation. */
@@ -31,8 +31,8 @@ class JobStepWorkersIT {
     private static final Pattern WORKER = Pattern.compile("pid (\\d+) on (node\\d+) \\(step (\\d+)\\)");
     private final ObjectMapper json = new ObjectMapper();
 
-    @BeforeAll
-    static void cluster() throws Exception {
+    @BeforeEach
+    void cluster() throws Exception {
         LocalSlurm.assumeUp();
     }
 

@@ -19,6 +19,7 @@ final class LocalSlurm {
 
     private static String whyNot;
     private static boolean checked;
+    private static boolean told;
 
     private LocalSlurm() {
     }
@@ -36,7 +37,12 @@ final class LocalSlurm {
             fail("CI=true but the SLURM cluster is not usable: " + whyNot + "; .ci/run starts it with "
                     + "'bash slurm/dev/local-cluster.sh up --nodes 2 --cpus 2'");
         }
-        Assumptions.abort("SLURM tests skipped: " + whyNot + " (start a local cluster as root with '" + START + "')");
+        String skipped = "SLURM tests skipped: " + whyNot + " (start a local cluster as root with '" + START + "')";
+        if (!told) {
+            System.err.println(skipped);
+            told = true;
+        }
+        Assumptions.abort(skipped);
     }
 
     private static String whyNotUp() throws Exception {

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PiBatchJobIT {
     private static final Duration LIMIT = Duration.ofSeconds(120);
 
-    @BeforeAll
-    static void cluster() throws Exception {
+    @BeforeEach
+    void cluster() throws Exception {
         LocalSlurm.assumeUp();
     }
 

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ScaleStudyIT {
     private final ObjectMapper json = new ObjectMapper();
 
-    @BeforeAll
-    static void cluster() throws Exception {
+    @BeforeEach
+    void cluster() throws Exception {
         LocalSlurm.assumeUp();
     }
 
