@@ -97,6 +97,23 @@ class ScaleStudyIT {
     }
 
     @Test
+    void whenAJobFailsTheGatheringJobNeverRunsAndTheStudyFails(@TempDir Path results) throws Exception {
+        // 1e30 passes the script's check but not jpool's: the 1-CPU job fails at its first run.
+        Command scale = Command.run(Duration.ofSeconds(120), "slurm/scale.sh", "--samples", "1e30", "--cpus", "1",
+                "--results", results.toString(), "--wait");
+        assertNotEquals(0, scale.exit(), scale.toString());
+        Matcher gather = Pattern.compile("(?m)^  gather: job (\\d+),").matcher(scale.out());
+        assertTrue(gather.find(), scale.toString());
+        assertTrue(scale.err().contains("the gathering job " + gather.group(1) + " did not succeed (CANCELLED"),
+                scale.toString());
+        try (Stream<Path> files = Files.list(results)) {
+            List<String> names = files.map(f -> f.getFileName().toString()).sorted().toList();
+            assertEquals(1, names.size(), "only the failed job's log, no result, no gathering: " + names);
+            assertTrue(names.get(0).startsWith("slurm-cpus1-"), names.toString());
+        }
+    }
+
+    @Test
     void badOptionsAreOneLineAndExitTwoBeforeAnythingIsSubmitted() throws Exception {
         for (List<String> args : List.of(List.of("--cpus", "1 two"), List.of("--frobnicate"),
                 List.of("--cpus", "4096"), List.of("--samples", "lots"))) {
