@@ -65,12 +65,14 @@ done
 command -v sbatch >/dev/null 2>&1 || die "sbatch is not on the PATH: run this on a SLURM login node"
 [[ -f $jar ]] || die "$jar not found; build it first: (cd $root && mvn -q -B -DskipTests package)"
 
+partitions=$(sinfo -h -o '%P') || die "sinfo failed, so no SLURM controller answers (see its message above)"
 if [[ -z $partition ]]; then
-    partition=$(sinfo -h -o '%P' | sed -n 's/\*$//p' | head -n 1)
+    partition=$(sed -n 's/\*$//p' <<<"$partitions" | head -n 1)
     [[ -n $partition ]] || die "the cluster has no default partition; name one with --partition (sinfo lists them)"
 fi
 # The largest node of the partition: a job of one node cannot have more CPUs than that.
-largest=$(sinfo -h -N -p "$partition" -o '%c' | tr -d '+' | sort -n | tail -n 1)
+largest=$(sinfo -h -N -p "$partition" -o '%c' | tr -d '+' | sort -n | tail -n 1) \
+    || die "sinfo -p $partition failed"
 [[ $largest =~ ^[0-9]+$ ]] || die "partition '$partition' has no nodes (sinfo -p $partition shows none)"
 
 fit=()

@@ -55,6 +55,18 @@ class SlurmCliTest {
     }
 
     @Test
+    void compareNamesTheJobAndNodeToo() throws Exception {
+        Outcome text = CliTest.run(batchJob(), "compare", "--samples", "1e5", "--repeat", "1");
+        assertEquals(0, text.exit(), text.err());
+        assertTrue(text.out().contains("  slurm job 42, node node1, 2 CPUs per task (SLURM_CPUS_PER_TASK=2)"), text.out());
+        assertFalse(text.out().contains("job steps"), "local workers are no job steps: " + text.out());
+        JsonNode report = json.readTree(CliTest.run(batchJob(), "compare", "--samples", "1e5", "--repeat", "1",
+                "--format", "json").out());
+        assertEquals("42", report.get("slurmJobId").asText());
+        assertEquals("node1", report.get("slurmNode").asText());
+    }
+
+    @Test
     void outsideAJobTheReportSaysNothingOfSlurm() throws Exception {
         Outcome text = CliTest.run(Map.of(), "pi", "--samples", "1e5", "--mode", "serial");
         assertFalse(text.out().contains("slurm"), text.out());
