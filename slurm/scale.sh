@@ -137,7 +137,7 @@ report() {
     ((${#left_out[@]} == 0)) || echo "  left out: ${left_out[*]} CPUs (more than a node of $partition has)"
     echo "results: $results (pi-<mode>-<cpus>.json, slurm-*.out; the table and plots in $results/scale)"
     echo "watch:   squeue -u ${USER:-$(id -un)}"
-    echo "after:   sacct -j $(IFS=,; echo "${all[*]}") --format=JobID,JobName,AllocCPUS,Elapsed,State,ExitCode"
+    echo "after:   sacct -j $(IFS=,; echo "${all[*]}") --format=JobID,JobName%20,AllocCPUS,Elapsed,State,ExitCode"
     local storage comp_type comp_loc
     storage=$(scontrol show config 2>/dev/null | awk -F' *= *' '$1 == "AccountingStorageType" {print $2}')
     if [[ $storage == accounting_storage/none ]]; then
