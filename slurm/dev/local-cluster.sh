@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
 # Single-machine SLURM cluster for jpool's integration tests and CI.
 #
-#   local-cluster.sh install            install slurm-wlm + munge (Debian) if missing
-#   local-cluster.sh up [--nodes N]     start munged, slurmctld and N slurmd (default 2)
+#   local-cluster.sh install [--accounting]
+#                                       install slurm-wlm + munge (Debian) if missing, and
+#                                       slurmdbd + mariadb-server with --accounting
+#   local-cluster.sh up [--nodes N] [--cpus C]
+#                                       start munged, slurmctld and N slurmd (default 2),
+#                                       each node declaring C CPUs (default: the cores split
+#                                       among the nodes; more than that oversubscribes them)
+#                                       --accounting also starts MariaDB and slurmdbd, so
+#                                       that sacct works
 #   local-cluster.sh down               stop everything started by `up`
 #   local-cluster.sh status             print sinfo
 #
@@ -26,14 +33,30 @@ readonly MUNGE_PID=$MUNGE_RUN/munged.pid
 readonly FIRST_PORT=17001
 readonly HOSTS_MARK='# jpool-slurm'
 readonly WAIT_SECS=${JPOOL_SLURM_WAIT_SECS:-30}
+# Accounting (up --accounting): a MariaDB of our own, on 127.0.0.1 only, and slurmdbd.
+readonly SLURMDBD_CONF=/etc/slurm/slurmdbd.conf
+readonly SLURMDBD_PID=$RUN_DIR/slurmdbd.pid
+readonly DB_DIR=$BASE/mysql
+readonly DB_RUN=$BASE/mysql-run
+readonly DB_PID=$DB_RUN/mysqld.pid
+readonly DB_SOCKET=$DB_RUN/mysqld.sock
+readonly DB_PORT=13306
+readonly DB_PASS=jpool-local-accounting
 
 usage() {
     cat <<EOF
 usage: $(basename "$0") <command>
 
 commands:
-  install            apt-get install slurm-wlm and munge unless already present
-  up [--nodes N]     start a local cluster of N nodes (default 2), installing first if needed
+  install [--accounting]
+                     apt-get install slurm-wlm and munge unless already present; with
+                     --accounting also slurmdbd and mariadb-server
+  up [--nodes N] [--cpus C] [--accounting]
+                     start a local cluster of N nodes (default 2), installing first if
+                     needed; each node declares C CPUs (default: this machine's cores split
+                     among the nodes, at least 1; a larger C oversubscribes the cores, which
+                     suits tests of jobs with several CPUs, not timings); --accounting
+                     also starts a local MariaDB and slurmdbd so that sacct works
   down               stop the local cluster (no-op when nothing runs)
   status             print sinfo
 EOF
@@ -53,13 +76,26 @@ is_installed() {
     done
 }
 
+accounting_installed() {
+    local bin
+    for bin in slurmdbd mariadbd mariadb-install-db mariadb sacctmgr; do
+        command -v "$bin" >/dev/null 2>&1 || return 1
+    done
+}
+
 cmd_install() {
     require_root
-    if is_installed; then
-        log "slurm and munge already installed"
+    local packages=() accounting=
+    [[ ${1:-} == --accounting ]] && accounting=1
+    is_installed || packages+=(slurm-wlm munge)
+    if [[ -n $accounting ]] && ! accounting_installed; then
+        packages+=(slurmdbd mariadb-server)
+    fi
+    if ((${#packages[@]} == 0)); then
+        log "already installed"
         return 0
     fi
-    log "installing slurm-wlm and munge"
+    log "installing ${packages[*]}"
     export DEBIAN_FRONTEND=noninteractive
     # Without systemd, the packages' postinst would start the daemons through
     # their init scripts (slurmd/slurmctld fail there: no slurm.conf yet); a
@@ -71,10 +107,11 @@ cmd_install() {
         own_policy=1
     fi
     local rc=0
-    { apt-get update -qq && apt-get install -y -qq -o Dpkg::Use-Pty=0 slurm-wlm munge >/dev/null; } </dev/null || rc=$?
+    { apt-get update -qq && apt-get install -y -qq -o Dpkg::Use-Pty=0 "${packages[@]}" >/dev/null; } </dev/null || rc=$?
     [[ -n $own_policy ]] && rm -f "$policy"
     ((rc == 0)) || die "apt-get failed (exit $rc)"
     is_installed || die "slurm-wlm/munge installed but binaries are missing"
+    [[ -z $accounting ]] || accounting_installed || die "slurmdbd/mariadb-server installed but binaries are missing"
 }
 
 # Is pid $1 one of our daemons, alive?  Dead daemons linger as zombies until
@@ -82,7 +119,7 @@ cmd_install() {
 pid_running() {
     local stat
     stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
-    [[ $stat =~ ^[0-9]+\ \((slurmctld|slurmd|munged)\)\ ([A-Z]) ]] && [[ ${BASH_REMATCH[2]} != Z ]]
+    [[ $stat =~ ^[0-9]+\ \((slurmctld|slurmd|slurmdbd|munged|mariadbd)\)\ ([A-Z]) ]] && [[ ${BASH_REMATCH[2]} != Z ]]
 }
 
 pidfile_alive() {
@@ -161,9 +198,14 @@ start_munge() {
     die "munged did not come up; see /var/log/munge/munged.log"
 }
 
-# CPUs per node: the machine's cores split among the nodes (at least 1 each).
+# CPUs per node: --cpus if given, else the machine's cores split among the nodes (at least 1 each).
+CPUS_PER_NODE=
 node_cpus() {
     local nodes=$1 cores
+    if [[ -n $CPUS_PER_NODE ]]; then
+        echo "$CPUS_PER_NODE"
+        return
+    fi
     cores=$(nproc)
     if ((cores / nodes >= 1)); then echo $((cores / nodes)); else echo 1; fi
 }
@@ -181,9 +223,15 @@ node_names() {
 }
 
 write_slurm_conf() {
-    local nodes=$1 cpus mem i tmp
+    local nodes=$1 accounting=${2:-} cpus mem i tmp storage
     cpus=$(node_cpus "$nodes")
     mem=$(node_memory "$nodes")
+    storage=accounting_storage/none
+    if [[ -n $accounting ]]; then
+        storage="accounting_storage/slurmdbd
+AccountingStorageHost=localhost
+AccountingStoragePort=6819"
+    fi
     tmp=$(mktemp)
     {
         cat <<EOF
@@ -206,7 +254,7 @@ SelectTypeParameters=CR_Core
 SchedulerType=sched/backfill
 # Start batch jobs on submission instead of batching them for up to 3 s (default).
 SchedulerParameters=batch_sched_delay=0
-AccountingStorageType=accounting_storage/none
+AccountingStorageType=$storage
 JobCompType=jobcomp/filetxt
 JobCompLoc=$LOG_DIR/jobcomp.log
 ReturnToService=2
@@ -268,6 +316,66 @@ stop_slurm() {
     stop_matching '^slurmstepd: \['
 }
 
+stop_accounting() {
+    stop_pidfiles "$SLURMDBD_PID" "$DB_PID"
+    stop_matching '^(/usr/sbin/)?slurmdbd$'
+    stop_matching "^(/usr/sbin/)?mariadbd .*--datadir=$DB_DIR"
+}
+
+# MariaDB on 127.0.0.1:$DB_PORT with its data under $BASE, then slurmdbd on it.
+start_accounting() {
+    local i tmp
+    if [[ ! -d $DB_DIR/mysql ]]; then
+        install -d -o mysql -g mysql -m 750 "$DB_DIR"
+        mariadb-install-db --user=mysql --datadir="$DB_DIR" --auth-root-authentication-method=socket \
+            --skip-test-db </dev/null >"$LOG_DIR/mariadb-install.log" 2>&1 \
+            || fail "mariadb-install-db failed; see $LOG_DIR/mariadb-install.log"
+    fi
+    install -d -o mysql -g mysql -m 755 "$DB_RUN"
+    [[ -e $LOG_DIR/mariadb.log ]] || install -o mysql -g mysql -m 640 /dev/null "$LOG_DIR/mariadb.log"
+    # --skip-name-resolve: slurmdbd's connection from 127.0.0.1 is the user slurm@127.0.0.1.
+    setsid mariadbd --no-defaults --user=mysql --datadir="$DB_DIR" --socket="$DB_SOCKET" --pid-file="$DB_PID" \
+        --port="$DB_PORT" --bind-address=127.0.0.1 --skip-name-resolve --log-error="$LOG_DIR/mariadb.log" \
+        </dev/null >/dev/null 2>&1 &
+    for ((i = 0; i < 100; i++)); do
+        mariadb --no-defaults --socket="$DB_SOCKET" -e 'SELECT 1' </dev/null >/dev/null 2>&1 && break
+        sleep 0.1
+    done
+    mariadb --no-defaults --socket="$DB_SOCKET" </dev/null -e "
+        CREATE OR REPLACE USER 'slurm'@'127.0.0.1' IDENTIFIED BY '$DB_PASS';
+        GRANT ALL ON slurm_acct_db.* TO 'slurm'@'127.0.0.1';" || fail "MariaDB did not come up"
+    tmp=$(mktemp)
+    {
+        echo "# Written by jpool slurm/dev/local-cluster.sh up --accounting; regenerated on every up."
+        echo "AuthType=auth/munge"
+        echo "DbdHost=localhost"
+        echo "DbdAddr=127.0.0.1"
+        echo "DbdPort=6819"
+        echo "SlurmUser=root"
+        echo "DebugLevel=info"
+        echo "LogFile=$LOG_DIR/slurmdbd.log"
+        echo "PidFile=$SLURMDBD_PID"
+        echo "StorageType=accounting_storage/mysql"
+        echo "StorageHost=127.0.0.1"
+        echo "StoragePort=$DB_PORT"
+        echo "StorageUser=slurm"
+        echo "StoragePass=$DB_PASS"
+        echo "StorageLoc=slurm_acct_db"
+    } >"$tmp"
+    # slurmdbd refuses a config file others can read: it holds the database password.
+    install -m 600 "$tmp" "$SLURMDBD_CONF"
+    rm -f "$tmp"
+    slurmdbd </dev/null || fail "slurmdbd failed to start"
+    for ((i = 0; i < 100; i++)); do
+        sacctmgr -n show cluster </dev/null >/dev/null 2>&1 && break
+        sleep 0.1
+    done
+    sacctmgr -n show cluster </dev/null >/dev/null 2>&1 || fail "slurmdbd did not answer"
+    if ! sacctmgr -n -P show cluster format=cluster </dev/null | grep -qx jpool; then
+        sacctmgr -i add cluster jpool </dev/null >/dev/null || fail "sacctmgr could not add cluster jpool"
+    fi
+}
+
 scancel_all() {
     local ids
     ids=$(timeout 5 squeue -h -o %i </dev/null 2>/dev/null || true)
@@ -280,7 +388,8 @@ scancel_all() {
 dump_logs() {
     local f
     shopt -s nullglob
-    for f in "$LOG_DIR"/slurmctld.log "$LOG_DIR"/slurmd-*.log /var/log/munge/munged.log; do
+    for f in "$LOG_DIR"/slurmctld.log "$LOG_DIR"/slurmd-*.log "$LOG_DIR"/slurmdbd.log "$LOG_DIR"/mariadb.log \
+        /var/log/munge/munged.log; do
         echo "===== tail $f =====" >&2
         tail -n 30 "$f" >&2 || true
     done
@@ -338,31 +447,43 @@ wait_idle() {
 }
 
 cmd_up() {
-    local nodes=2
+    local nodes=2 accounting=
     while (($# > 0)); do
         case $1 in
             --nodes) nodes=${2:-}; shift 2 || die "--nodes needs a value" ;;
             --nodes=*) nodes=${1#--nodes=}; shift ;;
+            --cpus) CPUS_PER_NODE=${2:-}; shift 2 || die "--cpus needs a value" ;;
+            --cpus=*) CPUS_PER_NODE=${1#--cpus=}; shift ;;
+            --accounting) accounting=1; shift ;;
             *) usage >&2; die "unknown option for up: $1" ;;
         esac
     done
     [[ $nodes =~ ^[1-9][0-9]*$ ]] || die "--nodes must be a positive integer, got '$nodes'"
+    [[ -z $CPUS_PER_NODE || $CPUS_PER_NODE =~ ^[1-9][0-9]*$ ]] \
+        || die "--cpus must be a positive integer, got '$CPUS_PER_NODE'"
     require_root
-    is_installed || cmd_install
+    if [[ -n $accounting ]]; then
+        is_installed && accounting_installed || cmd_install --accounting
+    else
+        is_installed || cmd_install
+    fi
 
     start_munge
     write_hosts "$nodes"
     # Always restart: it is quick and guarantees the daemons run the config written now.
     stop_slurm
-    write_slurm_conf "$nodes"
+    stop_accounting
+    write_slurm_conf "$nodes" "$accounting"
+    [[ -z $accounting ]] || start_accounting
     start_slurm "$nodes"
     wait_idle "$nodes"
-    echo "local-cluster: up: cluster jpool, partition debug, $nodes node(s) x $(node_cpus "$nodes") CPU(s) idle on $(hostname)"
+    echo "local-cluster: up: cluster jpool, partition debug, $nodes node(s) x $(node_cpus "$nodes") CPU(s) idle on $(hostname)${accounting:+, accounting in slurmdbd (sacct works)}"
 }
 
 cmd_down() {
     require_root
     stop_slurm "$MUNGE_PID"
+    stop_accounting
     stop_matching '^(/usr/sbin/)?munged( |$)'
     log "down"
 }

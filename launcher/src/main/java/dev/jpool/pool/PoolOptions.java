@@ -36,11 +36,15 @@ import java.util.function.Consumer;
  *                          (ProcessPool only; a task that throws is not retried)
  * @param taskTimeout       longest a chunk may run on a worker JVM before the worker is ended; null for no limit
  *                          (ProcessPool only)
+ * @param launchPrefix      words placed before {@code java} on each worker's command line, e.g. {@code srun
+ *                          --exact -n1} to start it as a SLURM job step, or {@code numactl ...}; empty for none
+ *                          (ProcessPool only)
  */
 public record PoolOptions(int workers, List<String> jvmOptions, Map<String, String> environment, List<Path> classpath,
                           int maxTasksPerWorker, Task<?, ?> initializer, Object initializerInput,
                           boolean classDataArchive, Path cacheDirectory, Consumer<String> workerStderr,
-                          Consumer<String> diagnostics, int retries, Duration taskTimeout) {
+                          Consumer<String> diagnostics, int retries, Duration taskTimeout,
+                          List<String> launchPrefix) {
     /** Most workers a pool takes: more is taken for a mistake. */
     public static final int MAX_WORKERS = 1024;
 
@@ -63,13 +67,14 @@ public record PoolOptions(int workers, List<String> jvmOptions, Map<String, Stri
             throw new IllegalArgumentException("taskTimeout must be positive, was " + taskTimeout);
         }
         jvmOptions = List.copyOf(jvmOptions);
+        launchPrefix = List.copyOf(launchPrefix);
         environment = Map.copyOf(environment);
         classpath = List.copyOf(classpath);
     }
 
     /** Defaults with {@code n} workers. */
     public static PoolOptions workers(int n) {
-        return new PoolOptions(n, List.of(), Map.of(), List.of(), 0, null, null, true, null, null, null, 0, null);
+        return new PoolOptions(n, List.of(), Map.of(), List.of(), 0, null, null, true, null, null, null, 0, null, List.of());
     }
 
     /** Defaults with one worker per processor available to this JVM. */
@@ -79,7 +84,7 @@ public record PoolOptions(int workers, List<String> jvmOptions, Map<String, Stri
 
     public PoolOptions withWorkers(int n) {
         return new PoolOptions(n, jvmOptions, environment, classpath, maxTasksPerWorker, initializer, initializerInput,
-                classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout);
+                classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout, launchPrefix);
     }
 
     /** Adds JVM options, e.g. {@code -Xmx128m} or {@code -Dkey=value}, after jpool's defaults. */
@@ -87,7 +92,7 @@ public record PoolOptions(int workers, List<String> jvmOptions, Map<String, Stri
         List<String> all = new ArrayList<>(jvmOptions);
         all.addAll(List.of(options));
         return new PoolOptions(workers, all, environment, classpath, maxTasksPerWorker, initializer, initializerInput,
-                classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout);
+                classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout, launchPrefix);
     }
 
     /** Adds an environment variable for the worker JVMs. */
@@ -95,7 +100,7 @@ public record PoolOptions(int workers, List<String> jvmOptions, Map<String, Stri
         Map<String, String> all = new LinkedHashMap<>(environment);
         all.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
         return new PoolOptions(workers, jvmOptions, all, classpath, maxTasksPerWorker, initializer, initializerInput,
-                classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout);
+                classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout, launchPrefix);
     }
 
     /** Adds classpath entries (jars or directories) where worker JVMs find task classes. */
@@ -103,54 +108,60 @@ public record PoolOptions(int workers, List<String> jvmOptions, Map<String, Stri
         List<Path> all = new ArrayList<>(classpath);
         all.addAll(List.of(entries));
         return new PoolOptions(workers, jvmOptions, environment, all, maxTasksPerWorker, initializer, initializerInput,
-                classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout);
+                classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout, launchPrefix);
     }
 
     /** Replaces each worker JVM after it has run {@code chunks} chunks (Python's {@code maxtasksperchild}). */
     public PoolOptions withMaxTasksPerWorker(int chunks) {
         return new PoolOptions(workers, jvmOptions, environment, classpath, chunks, initializer, initializerInput,
-                classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout);
+                classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout, launchPrefix);
     }
 
     /** Runs {@code task} on {@code input} once in each worker before its first task (Python's {@code initializer}). */
     public <I> PoolOptions withInitializer(Task<I, ?> task, I input) {
         return new PoolOptions(workers, jvmOptions, environment, classpath, maxTasksPerWorker,
-                Objects.requireNonNull(task, "initializer"), input, classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout);
+                Objects.requireNonNull(task, "initializer"), input, classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout, launchPrefix);
     }
 
     /** Whether worker JVMs start from a class-data archive (on by default). */
     public PoolOptions withClassDataArchive(boolean on) {
         return new PoolOptions(workers, jvmOptions, environment, classpath, maxTasksPerWorker, initializer,
-                initializerInput, on, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout);
+                initializerInput, on, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout, launchPrefix);
     }
 
     /** Where the class-data archive is kept. */
     public PoolOptions withCacheDirectory(Path directory) {
         return new PoolOptions(workers, jvmOptions, environment, classpath, maxTasksPerWorker, initializer,
-                initializerInput, classDataArchive, directory, workerStderr, diagnostics, retries, taskTimeout);
+                initializerInput, classDataArchive, directory, workerStderr, diagnostics, retries, taskTimeout, launchPrefix);
     }
 
     /** Where worker stderr lines go (each prefixed with the worker's id). */
     public PoolOptions withWorkerStderr(Consumer<String> sink) {
         return new PoolOptions(workers, jvmOptions, environment, classpath, maxTasksPerWorker, initializer,
-                initializerInput, classDataArchive, cacheDirectory, sink, diagnostics, retries, taskTimeout);
+                initializerInput, classDataArchive, cacheDirectory, sink, diagnostics, retries, taskTimeout, launchPrefix);
     }
 
     /** Where jpool's own notes go, such as "building the worker class-data archive". */
     public PoolOptions withDiagnostics(Consumer<String> sink) {
         return new PoolOptions(workers, jvmOptions, environment, classpath, maxTasksPerWorker, initializer,
-                initializerInput, classDataArchive, cacheDirectory, workerStderr, sink, retries, taskTimeout);
+                initializerInput, classDataArchive, cacheDirectory, workerStderr, sink, retries, taskTimeout, launchPrefix);
     }
 
     /** Re-runs a chunk up to {@code times} more times when its worker JVM dies or times out. */
     public PoolOptions withRetries(int times) {
         return new PoolOptions(workers, jvmOptions, environment, classpath, maxTasksPerWorker, initializer,
-                initializerInput, classDataArchive, cacheDirectory, workerStderr, diagnostics, times, taskTimeout);
+                initializerInput, classDataArchive, cacheDirectory, workerStderr, diagnostics, times, taskTimeout, launchPrefix);
     }
 
     /** Ends a worker JVM (and what it started) whose chunk runs longer than {@code timeout}. */
     public PoolOptions withTaskTimeout(Duration timeout) {
         return new PoolOptions(workers, jvmOptions, environment, classpath, maxTasksPerWorker, initializer,
-                initializerInput, classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, timeout);
+                initializerInput, classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, timeout, launchPrefix);
+    }
+
+    /** Starts each worker JVM through {@code words}, e.g. {@code srun --exact -n1 -c1 -u} for a SLURM job step. */
+    public PoolOptions withLaunchPrefix(List<String> words) {
+        return new PoolOptions(workers, jvmOptions, environment, classpath, maxTasksPerWorker, initializer,
+                initializerInput, classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout, words);
     }
 }

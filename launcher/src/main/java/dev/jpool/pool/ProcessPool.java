@@ -89,7 +89,8 @@ public final class ProcessPool extends AbstractPool {
         String classpath = workerClasspath(options);
         WorkerCommandLine base = new WorkerCommandLine(WorkerCommandLine.ofThisJvm().java(), classpath,
                 WorkerCommandLine.DEFAULT_JVM_OPTIONS, WorkerCommandLine.WORKER_MAIN).withJvmOptions(options.jvmOptions());
-        this.commandLine = options.classDataArchive() ? archive(options).apply(base) : base;
+        this.commandLine = (options.classDataArchive() ? archive(options).apply(base) : base)
+                .withPrefix(options.launchPrefix());
         this.workerClasspath = WorkerClasspath.entries(classpath);
         if (options.initializer() != null) {
             TaskCheck.requireSendable(options.initializer(), workerClasspath);
@@ -558,7 +559,9 @@ public final class ProcessPool extends AbstractPool {
                     ? process.hello().join() : null;
             var bye = process.bye().isDone() && !process.bye().isCompletedExceptionally() ? process.bye().join() : null;
             Long exit = process.exitNanos().isDone() ? process.exitNanos().join() : null;
-            return new WorkerHistory(process.index(), process.pid(), hello == null ? null : hello.message().node(),
+            // The pid the worker JVM reports: the launcher's child is not the JVM when a prefix such as srun runs it.
+            long pid = hello != null ? hello.message().pid() : process.pid();
+            return new WorkerHistory(process.index(), pid, hello == null ? null : hello.message().node(),
                     hello == null ? null : hello.message().slurmStep(), process.spawnNanos(),
                     hello == null ? null : hello.atNanos(), timings, exit,
                     bye == null ? null : bye.message().peakRssKib(), death);

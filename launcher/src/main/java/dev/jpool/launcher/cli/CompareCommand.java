@@ -6,6 +6,8 @@ import dev.jpool.launcher.report.Format;
 import dev.jpool.launcher.run.Comparison;
 import dev.jpool.launcher.run.Mode;
 import dev.jpool.launcher.run.WorkerCount;
+import dev.jpool.launcher.slurm.SlurmJob;
+import dev.jpool.launcher.worker.WorkerLauncher;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,15 +54,18 @@ final class CompareCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--repeat must be between 1 and 1000, was " + repeat);
         }
         WorkerCount count = options.workerCount(parent.env());
+        options.warnAboveAllocation(parent.env(), count.count(),
+                options.launcher == WorkerLauncher.LOCAL ? "workers" : "threads");
         options.diagnose("comparing serial, " + count.count() + " threads and " + count.count()
-                + " worker JVMs (from " + count.source() + "), " + run.samples + " samples, seed "
+                + " worker JVMs" + (options.launcher == WorkerLauncher.SRUN ? " as SLURM job steps" : "")
+                + " (from " + count.source() + "), " + run.samples + " samples, seed "
                 + run.seed + ", " + repeat + " run" + (repeat == 1 ? "" : "s") + " each");
         Comparison.Result result;
         try (InterruptNotice notice = new InterruptNotice("compare")) {
             result = new Comparison(Runners.of(Mode.SERIAL, options, parent.env()), Runners.of(Mode.THREAD, options, parent.env()),
                     Runners.of(Mode.PROCESS, options, parent.env())).run(run.samples, run.seed, count.count(), repeat);
         }
-        new CompareReport(result, "from " + count.source(), PeakRss.available())
+        new CompareReport(result, "from " + count.source(), PeakRss.available(), SlurmJob.of(parent.env()).orElse(null))
                 .print(spec.commandLine().getOut(), format);
         return 0;
     }

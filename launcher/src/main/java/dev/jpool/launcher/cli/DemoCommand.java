@@ -49,6 +49,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        options.requireLocalUnless(!threads, "--threads");
         WorkerCount count = options.workerCount(parent.env());
         PrintWriter out = spec.commandLine().getOut();
         long start = System.nanoTime();

@@ -37,4 +37,10 @@ abstract class LowerCaseEnumConverter<E extends Enum<E>> implements ITypeConvert
             super(dev.jpool.launcher.report.Format.class);
         }
     }
+
+    static final class LauncherConverter extends LowerCaseEnumConverter<dev.jpool.launcher.worker.WorkerLauncher> {
+        LauncherConverter() {
+            super(dev.jpool.launcher.worker.WorkerLauncher.class);
+        }
+    }
 }

@@ -83,6 +83,7 @@ final class MapCommand implements Callable<Integer> {
         if (chunksize != null && chunksize < 1) {
             throw new ParameterException(spec.commandLine(), "--chunksize must be at least 1, was " + chunksize);
         }
+        options.requireLocalUnless(mode == Mode.PROCESS, "--mode thread");
         WorkerCount count = options.workerCount(parent.env());
         List<Path> entries;
         Task<Object, Object> userTask;

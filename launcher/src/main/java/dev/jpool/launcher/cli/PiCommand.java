@@ -5,10 +5,13 @@ import dev.jpool.launcher.report.PiReport;
 import dev.jpool.launcher.run.Mode;
 import dev.jpool.launcher.run.PiRun;
 import dev.jpool.launcher.run.WorkerCount;
+import dev.jpool.launcher.slurm.SlurmJob;
+import dev.jpool.launcher.worker.WorkerLauncher;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "in a thread pool in this JVM (thread), or on one thread (serial)."},
         footer = {"", "Examples:",
                 "  java -jar launcher/target/jpool.jar pi --samples 1e9 --workers 4 --mode process",
-                "  java -jar launcher/target/jpool.jar pi --samples 1e8 --mode thread --format json"})
+                "  java -jar launcher/target/jpool.jar pi --samples 1e8 --mode thread --format json",
+                "  salloc -N2 -n4 java -jar launcher/target/jpool.jar pi --launcher srun"})
 final class PiCommand implements Callable<Integer> {
     @ParentCommand
     private JpoolCommand parent;
@@ -52,23 +56,30 @@ final class PiCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (chaos != null && !chaos.equals("kill-one")) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--chaos takes kill-one, was '" + chaos + "'");
+            throw new ParameterException(spec.commandLine(), "--chaos takes kill-one, was '" + chaos + "'");
         }
         if (chaos != null && mode != Mode.PROCESS) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            throw new ParameterException(spec.commandLine(),
                     "--chaos kill-one kills a worker JVM, so it needs --mode process");
+        }
+        if (options.launcher == WorkerLauncher.SRUN && mode != Mode.PROCESS) {
+            throw new ParameterException(spec.commandLine(),
+                    "--launcher srun starts worker JVMs, so it goes with --mode process, not --mode " + mode);
         }
         WorkerCount count = options.workerCount(parent.env());
         int workers = mode == Mode.SERIAL ? 1 : count.count();
         String source = mode == Mode.SERIAL ? "serial" : "from " + count.source();
-        options.diagnose(mode + " mode, " + workers + " worker" + (workers == 1 ? "" : "s") + " (" + source
+        if (mode != Mode.SERIAL && options.launcher == WorkerLauncher.LOCAL) {
+            options.warnAboveAllocation(parent.env(), workers, mode == Mode.THREAD ? "threads" : "workers");
+        }
+        options.diagnose(mode + " mode, " + workers + " worker" + (workers == 1 ? "" : "s")
+                + (options.launcher == WorkerLauncher.SRUN ? " as SLURM job steps" : "") + " (" + source
                 + "), " + run.samples + " samples, seed " + run.seed);
         PiRun result;
         try (InterruptNotice notice = new InterruptNotice("pi")) {
             result = Runners.of(mode, options, parent.env(), chaos != null).run(run.samples, run.seed, workers);
         }
-        new PiReport(result, source).print(spec.commandLine().getOut(), format);
+        new PiReport(result, source, SlurmJob.of(parent.env()).orElse(null)).print(spec.commandLine().getOut(), format);
         return 0;
     }
 }

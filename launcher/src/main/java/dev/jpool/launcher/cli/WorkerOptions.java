@@ -1,12 +1,16 @@
 package dev.jpool.launcher.cli;
 
 import dev.jpool.launcher.run.WorkerCount;
+import dev.jpool.launcher.slurm.JobSteps;
+import dev.jpool.launcher.slurm.SlurmJob;
 import dev.jpool.launcher.worker.ClassDataArchive;
+import dev.jpool.launcher.worker.WorkerLauncher;
 import dev.jpool.pool.PoolOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -42,6 +46,13 @@ final class WorkerOptions {
                     + "500ms, 2m; then retry. Default: no limit.")
     Duration taskTimeout;
 
+    @Option(names = "--launcher", paramLabel = "HOW", defaultValue = "local",
+            converter = LowerCaseEnumConverter.LauncherConverter.class,
+            description = "What starts each worker JVM: local (a child process here) or srun (a SLURM job step of "
+                    + "the current allocation, one CPU each, placed on its nodes by SLURM; run inside sbatch or "
+                    + "salloc). Default: ${DEFAULT-VALUE}.")
+    WorkerLauncher launcher;
+
     @Option(names = {"-q", "--quiet"}, description = "No diagnostics on stderr (worker stderr still shows).")
     boolean quiet;
 
@@ -56,11 +67,55 @@ final class WorkerOptions {
         if (retries < 0) {
             throw new ParameterException(spec.commandLine(), "--retries must be 0 or more, was " + retries);
         }
+        Optional<SlurmJob> job = SlurmJob.of(env);
+        if (launcher == WorkerLauncher.SRUN && job.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--launcher srun starts workers as job steps of the "
+                    + "current SLURM allocation, but SLURM_JOB_ID is not set: run jpool inside sbatch or salloc");
+        }
+        Integer jobCpus = job.flatMap(SlurmJob::allCpus).map(SlurmJob.Limit::cpus).orElse(null);
+        WorkerCount count;
         try {
-            return WorkerCount.resolve(workers, env, Runtime.getRuntime().availableProcessors());
+            int processors = Runtime.getRuntime().availableProcessors();
+            count = launcher == WorkerLauncher.SRUN ? WorkerCount.resolveForJobSteps(workers, env, processors, jobCpus)
+                    : WorkerCount.resolve(workers, env, processors);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (launcher == WorkerLauncher.SRUN) {
+            job.flatMap(SlurmJob::allCpus).filter(all -> count.count() > all.cpus()).ifPresent(all -> {
+                throw new ParameterException(spec.commandLine(), "--launcher srun: " + count.count()
+                        + " workers but this SLURM job was allocated " + all + "; each worker is a job step holding "
+                        + "one CPU, so the extra ones would wait for ever");
+            });
+            srun(env);
+        }
+        return count;
+    }
+
+    /** A usage error when {@code --launcher srun} is asked of work that starts no worker JVMs. */
+    void requireLocalUnless(boolean workerJvms, String what) {
+        if (launcher == WorkerLauncher.SRUN && !workerJvms) {
+            throw new ParameterException(spec.commandLine(),
+                    "--launcher srun starts worker JVMs, so it does not go with " + what);
+        }
+    }
+
+    /** srun on the PATH; a usage error if it is not there. */
+    private String srun(Map<String, String> env) {
+        return JobSteps.locateSrun(env).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "--launcher srun needs the SLURM command srun, which is not on the PATH"));
+    }
+
+    /**
+     * A one-line warning on stderr (even with {@code --quiet}) when {@code count} workers or threads
+     * run here on more CPUs than this SLURM job gave this process: they would share them.
+     */
+    void warnAboveAllocation(Map<String, String> env, int count, String what) {
+        SlurmJob.of(env).flatMap(SlurmJob::localCpus).filter(local -> count > local.cpus()).ifPresent(local -> {
+            spec.commandLine().getErr().println("jpool: warning: " + count + " " + what
+                    + " but this SLURM job was allocated " + local);
+            spec.commandLine().getErr().flush();
+        });
     }
 
     /** The same choices as options of a {@link dev.jpool.pool.Pool}. */
@@ -72,7 +127,8 @@ final class WorkerOptions {
                 .withWorkerStderr(this::workerStderr)
                 .withDiagnostics(this::diagnose)
                 .withRetries(retries)
-                .withTaskTimeout(taskTimeout);
+                .withTaskTimeout(taskTimeout)
+                .withLaunchPrefix(launcher == WorkerLauncher.SRUN ? JobSteps.prefix(srun(env)) : List.of());
     }
 
     /** Prints a diagnostic line on stderr unless {@code --quiet}. */

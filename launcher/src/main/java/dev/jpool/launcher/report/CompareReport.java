@@ -3,6 +3,7 @@ package dev.jpool.launcher.report;
 import dev.jpool.launcher.run.Comparison;
 import dev.jpool.launcher.run.Comparison.Row;
 import dev.jpool.launcher.run.Mode;
+import dev.jpool.launcher.slurm.SlurmJob;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,11 +20,14 @@ public final class CompareReport {
     private final Comparison.Result result;
     private final String workersSource;
     private final boolean memoryAvailable;
+    private final SlurmJob job;
 
-    public CompareReport(Comparison.Result result, String workersSource, boolean memoryAvailable) {
+    /** @param job the SLURM job the launcher runs in, null outside one */
+    public CompareReport(Comparison.Result result, String workersSource, boolean memoryAvailable, SlurmJob job) {
         this.result = result;
         this.workersSource = workersSource;
         this.memoryAvailable = memoryAvailable;
+        this.job = job;
     }
 
     public void print(PrintWriter out, Format format) {
@@ -42,6 +46,13 @@ public final class CompareReport {
                 result.repeat(), result.repeat() == 1 ? "" : "s", result.kernel());
         out.printf(Locale.ROOT, "  hits %s in every run of every mode: pi = %.10f%n", Units.count(result.hits()),
                 4.0 * result.hits() / result.samples());
+        if (job != null) {
+            out.println("  slurm " + SlurmText.describe(job));
+        }
+        String stepNodes = SlurmText.stepNodes(result.rows().get(2).runs());
+        if (!stepNodes.isEmpty()) {
+            out.println("  worker JVMs ran as SLURM job steps on " + stepNodes + " (summed over the runs)");
+        }
         out.println();
         TextTable table = new TextTable("mode", "workers", "wall", "min-max", "speedup", "efficiency", "start", "send",
                 "compute", "collect", "stop", "JVMs", "peak RSS/JVM");
@@ -90,6 +101,8 @@ public final class CompareReport {
         json.put("workersSource", workersSource);
         json.put("kernel", result.kernel());
         json.put("launcherPeakRssKib", result.launcherPeakRssKib());
+        json.put("slurmJobId", job == null ? null : job.id());
+        json.put("slurmNode", job == null ? null : job.node());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Row row : result.rows()) {
             Map<String, Object> map = new LinkedHashMap<>();

@@ -3,8 +3,10 @@ package dev.jpool.launcher.report;
 import dev.jpool.launcher.run.Mode;
 import dev.jpool.launcher.run.PiRun;
 import dev.jpool.launcher.run.WorkerTiming;
+import dev.jpool.launcher.slurm.SlurmJob;
 import dev.jpool.pool.Retry;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,10 +17,13 @@ import java.util.Objects;
 public final class PiReport {
     private final PiRun run;
     private final String workersSource;
+    private final SlurmJob job;
 
-    public PiReport(PiRun run, String workersSource) {
+    /** @param job the SLURM job the launcher runs in, null outside one */
+    public PiReport(PiRun run, String workersSource, SlurmJob job) {
         this.run = run;
         this.workersSource = workersSource;
+        this.job = job;
     }
 
     public void print(PrintWriter out, Format format) {
@@ -39,14 +44,27 @@ public final class PiReport {
                 run.absoluteError(), run.standardError());
         out.printf(Locale.ROOT, "  wall     %s   %s samples/s%n", Units.duration(run.wallNanos()),
                 Units.rate(run.samplesPerSecond()));
+        if (job != null) {
+            out.println("  slurm    " + SlurmText.describe(job));
+        }
         out.println();
-        TextTable table = new TextTable("worker", run.mode() == Mode.PROCESS ? "pid" : "thread", "node", "samples",
-                "hits", "start", "send", "compute", "collect", "stop", "peak RSS");
+        boolean steps = run.workers().stream().anyMatch(w -> w.slurmStep() != null);
+        List<String> header = new ArrayList<>(List.of("worker", run.mode() == Mode.PROCESS ? "pid" : "thread", "node"));
+        if (steps) {
+            header.add("step");
+        }
+        header.addAll(List.of("samples", "hits", "start", "send", "compute", "collect", "stop", "peak RSS"));
+        TextTable table = new TextTable(header.toArray(String[]::new));
         for (WorkerTiming w : run.workers()) {
-            table.add(Integer.toString(w.index()), w.pid() != null ? Long.toString(w.pid()) : w.label(), w.node(),
-                    Units.count(w.samples()), Units.count(w.hits()), Units.duration(w.startNanos()),
+            List<String> row = new ArrayList<>(List.of(Integer.toString(w.index()),
+                    w.pid() != null ? Long.toString(w.pid()) : w.label(), w.node()));
+            if (steps) {
+                row.add(w.slurmStep() == null ? "-" : w.slurmStep());
+            }
+            row.addAll(List.of(Units.count(w.samples()), Units.count(w.hits()), Units.duration(w.startNanos()),
                     Units.duration(w.sendNanos()), Units.duration(w.computeNanos()), Units.duration(w.collectNanos()),
-                    Units.duration(w.stopNanos()), w.peakRssKib() == null ? "-" : Units.mib(w.peakRssKib()));
+                    Units.duration(w.stopNanos()), w.peakRssKib() == null ? "-" : Units.mib(w.peakRssKib())));
+            table.add(row.toArray(String[]::new));
         }
         table.print(out, "  ");
         out.println();
@@ -78,7 +96,10 @@ public final class PiReport {
         json.put("launcherPid", run.launcherPid());
         json.put("launcherPeakRssKib", run.launcherPeakRssKib());
         json.put("workerPids", run.workers().stream().map(WorkerTiming::pid).filter(Objects::nonNull).toList());
+        json.put("slurmJobId", job == null ? null : job.id());
+        json.put("slurmNode", job == null ? null : job.node());
         json.put("workerNodes", run.workers().stream().map(WorkerTiming::node).toList());
+        json.put("workerSteps", run.workers().stream().map(WorkerTiming::slurmStep).toList());
         json.put("workerDetails", run.workers());
         json.put("retries", run.retries());
         return json;

@@ -9,6 +9,7 @@ import dev.jpool.pool.PoolOptions;
 import dev.jpool.pool.ProcessPool;
 import dev.jpool.pool.WorkerHistory;
 import dev.jpool.pool.WorkerHistory.ChunkTiming;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -55,9 +56,11 @@ public final class ProcessRunner implements PiRunner {
         long t0 = System.nanoTime();
         ProcessPool pool = new ProcessPool(options.withWorkers(workers));
         try {
-            diagnostics.accept(workers + " worker JVM" + (workers == 1 ? "" : "s") + " started (pid "
-                    + pool.history().stream().map(w -> String.valueOf(w.pid())).collect(Collectors.joining(", ")) + ")");
-            pool.ready().thenRun(() -> diagnostics.accept("every worker JVM said hello; they are computing"));
+            diagnostics.accept(workers + " worker JVM" + (workers == 1 ? "" : "s") + " started ("
+                    + (options.launchPrefix().isEmpty() ? "" : "through " + Path.of(options.launchPrefix().get(0)).getFileName() + ", ")
+                    + "pid " + pool.history().stream().map(w -> String.valueOf(w.pid())).collect(Collectors.joining(", ")) + ")");
+            pool.ready().thenRun(() -> diagnostics.accept("every worker JVM said hello; they are computing ("
+                    + pool.history().stream().map(ProcessRunner::where).collect(Collectors.joining(", ")) + ")"));
             if (chaos) {
                 pool.ready().thenRun(() -> killOneSoon(pool));
             }
@@ -88,6 +91,12 @@ public final class ProcessRunner implements PiRunner {
         });
     }
 
+    /** "pid 1234 on node1 (step 3)": where a worker JVM runs, as its hello says. */
+    private static String where(WorkerHistory worker) {
+        return "pid " + worker.pid() + " on " + worker.node()
+                + (worker.slurmStep() == null ? "" : " (step " + worker.slurmStep() + ")");
+    }
+
     private static PiRun result(long samples, long seed, int workers, List<PiCount> counts, ProcessPool pool,
                                 long wall) {
         long hits = counts.stream().mapToLong(PiCount::hits).sum();
@@ -111,7 +120,7 @@ public final class ProcessRunner implements PiRunner {
                     : worker.chunks().get(worker.chunks().size() - 1).arrivedNanos();
             long exit = worker.exitNanos() != null ? worker.exitNanos() : lastAnswer;
             timings.add(new WorkerTiming(worker.index(), "pid " + worker.pid(), worker.pid(), worker.node(),
-                    workerSamples, workerHits, hello - worker.spawnNanos(), send, compute, collect,
+                    worker.slurmStep(), workerSamples, workerHits, hello - worker.spawnNanos(), send, compute, collect,
                     Math.max(0, exit - lastAnswer), worker.peakRssKib()));
         }
         return new PiRun(Mode.PROCESS, samples, seed, hits, wall, counts.get(0).kernel(), timings,

@@ -35,6 +35,20 @@ public record WorkerCount(int count, String source) {
         return new WorkerCount(Math.min(availableProcessors, MAX), "available processors");
     }
 
+    /**
+     * The count for workers started as SLURM job steps across the whole allocation: {@code --workers},
+     * else {@code NUM_PROCS}, else every CPU of the job ({@code jobCpus}, from
+     * {@code SLURM_JOB_CPUS_PER_NODE}), else as {@link #resolve}.
+     *
+     * @param jobCpus the job's CPUs on all its nodes, or null where unknown
+     */
+    public static WorkerCount resolveForJobSteps(Integer option, Map<String, String> env, int availableProcessors,
+                                                 Integer jobCpus) {
+        WorkerCount count = resolve(option, env, availableProcessors);
+        boolean chosen = option != null || fromEnv(env, "NUM_PROCS") != null;
+        return chosen || jobCpus == null ? count : new WorkerCount(Math.min(jobCpus, MAX), "SLURM_JOB_CPUS_PER_NODE");
+    }
+
     private static Integer fromEnv(Map<String, String> env, String name) {
         String value = env.get(name);
         if (value == null) {

@@ -15,6 +15,7 @@ package dev.jpool.launcher.run;
  * @param label      "pid 1234", a thread name, or "main"
  * @param pid        the worker JVM's pid, or null for threads
  * @param node       where it ran (host or SLURM node)
+ * @param slurmStep  the SLURM job step it ran as ({@code SLURM_STEP_ID}), null when it was none
  * @param samples    darts it threw
  * @param hits       darts inside
  * @param startNanos    see above
@@ -24,7 +25,13 @@ package dev.jpool.launcher.run;
  * @param stopNanos     see above
  * @param peakRssKib    the worker JVM's peak RSS in KiB (process mode on Linux), else null
  */
-public record WorkerTiming(int index, String label, Long pid, String node, long samples, long hits,
+public record WorkerTiming(int index, String label, Long pid, String node, String slurmStep, long samples, long hits,
                            long startNanos, long sendNanos, long computeNanos, long collectNanos,
                            long stopNanos, Long peakRssKib) {
+    /** A worker that is no SLURM job step (a thread, or the calling thread). */
+    public WorkerTiming(int index, String label, Long pid, String node, long samples, long hits, long startNanos,
+                        long sendNanos, long computeNanos, long collectNanos, long stopNanos, Long peakRssKib) {
+        this(index, label, pid, node, null, samples, hits, startNanos, sendNanos, computeNanos, collectNanos, stopNanos,
+                peakRssKib);
+    }
 }

@@ -35,6 +35,11 @@ import java.util.zip.CRC32C;
  * A new jar or JDK therefore gets a new archive. Beside it a checksum file guards against a
  * truncated or corrupted file, which is rebuilt; if building fails, workers simply start without
  * an archive. The JVM itself also rejects an archive that does not match, and carries on without.
+ *
+ * <p>Workers started as SLURM job steps ({@code --launcher srun}) get the same archive path. On
+ * another node that path works where the cache is on a shared file system, as home directories
+ * usually are; where it is not, or the jar differs there, the worker's JVM silently starts without
+ * the archive, only more slowly.
  */
 public final class ClassDataArchive {
     private static final String EXTENSION = ".jsa";
@@ -130,7 +135,10 @@ public final class ClassDataArchive {
         Path log = Files.createTempFile(directory, "building-", ".log");
         Files.delete(tmp); // the JVM writes it afresh
         try {
-            List<String> command = commandLine.withJvmOptions(List.of("-XX:ArchiveClassesAtExit=" + tmp)).command();
+            // The training worker runs here, never through a prefix such as srun: the archive is
+            // written to this machine's cache, which job steps on other nodes read when it is shared.
+            List<String> command = commandLine.withPrefix(List.of())
+                    .withJvmOptions(List.of("-XX:ArchiveClassesAtExit=" + tmp)).command();
             Process training = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
             try (OutputStream stdin = training.getOutputStream()) {
@@ -176,6 +184,9 @@ public final class ClassDataArchive {
     private static String key(WorkerCommandLine commandLine, List<Path> classpath) throws IOException {
         StringBuilder text = new StringBuilder();
         text.append(commandLine.java()).append('\n').append(System.getProperty("java.vm.version")).append('\n');
+        // The classpath as given, too: the archive records it so, and a relative entry read from
+        // another working directory (a batch job's, say) makes the JVM refuse the archive.
+        text.append(commandLine.classpath()).append('\n');
         for (Path entry : classpath) {
             text.append(entry.toAbsolutePath()).append(' ').append(Files.size(entry)).append(' ')
                     .append(Files.getLastModifiedTime(entry).toMillis()).append('\n');

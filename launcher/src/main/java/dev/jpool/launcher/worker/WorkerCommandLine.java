@@ -6,15 +6,18 @@ import java.util.List;
 
 /**
  * How to start a worker JVM: which {@code java}, which classpath, which JVM options, which main
- * class. By default the launcher's own {@code java} binary and classpath, so a worker runs the
- * same code as the launcher.
+ * class, and what runs it. By default the launcher's own {@code java} binary and classpath, so a
+ * worker runs the same code as the launcher, started directly.
  *
  * @param java       path of the {@code java} executable
  * @param classpath  the worker's classpath
  * @param jvmOptions options placed before the main class (heap, GC, system properties)
  * @param mainClass  the worker's main class
+ * @param prefix     words placed before {@code java}: empty to start the JVM directly, or e.g.
+ *                   {@code srun --exact ...} to start it as a SLURM job step
  */
-public record WorkerCommandLine(String java, String classpath, List<String> jvmOptions, String mainClass) {
+public record WorkerCommandLine(String java, String classpath, List<String> jvmOptions, String mainClass,
+                                List<String> prefix) {
     /** The worker main class shipped in jpool.jar. */
     public static final String WORKER_MAIN = "dev.jpool.worker.WorkerMain";
 
@@ -28,6 +31,12 @@ public record WorkerCommandLine(String java, String classpath, List<String> jvmO
 
     public WorkerCommandLine {
         jvmOptions = List.copyOf(jvmOptions);
+        prefix = List.copyOf(prefix);
+    }
+
+    /** A worker JVM started directly, with no prefix. */
+    public WorkerCommandLine(String java, String classpath, List<String> jvmOptions, String mainClass) {
+        this(java, classpath, jvmOptions, mainClass, List.of());
     }
 
     /** The launcher's java and classpath, the default options, the jpool worker main class. */
@@ -39,17 +48,22 @@ public record WorkerCommandLine(String java, String classpath, List<String> jvmO
     public WorkerCommandLine withJvmOptions(List<String> extra) {
         List<String> all = new ArrayList<>(jvmOptions);
         all.addAll(extra);
-        return new WorkerCommandLine(java, classpath, all, mainClass);
+        return new WorkerCommandLine(java, classpath, all, mainClass, prefix);
     }
 
     /** The same command line with another main class (for tests and special workers). */
     public WorkerCommandLine withMainClass(String main) {
-        return new WorkerCommandLine(java, classpath, jvmOptions, main);
+        return new WorkerCommandLine(java, classpath, jvmOptions, main, prefix);
+    }
+
+    /** The same worker run by {@code words} (e.g. srun and its options); empty to start it directly. */
+    public WorkerCommandLine withPrefix(List<String> words) {
+        return new WorkerCommandLine(java, classpath, jvmOptions, mainClass, words);
     }
 
     /** The full command, ready for {@link ProcessBuilder}. */
     public List<String> command() {
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(prefix);
         command.add(java);
         command.addAll(jvmOptions);
         command.add("-cp");

@@ -95,6 +95,21 @@ class ClassDataArchiveIT {
     }
 
     @Test
+    void aRelativeAndAnAbsoluteClasspathGetArchivesOfTheirOwn() throws Exception {
+        // The JVM records the classpath as given; read from another working directory (a SLURM
+        // job's), an archive built for a relative path is refused, so it must not be shared.
+        Path relative = Path.of("").toAbsolutePath().relativize(JAR);
+        WorkerCommandLine fromRelative = new WorkerCommandLine(fromJar().java(), relative.toString(),
+                fromJar().jvmOptions(), WorkerCommandLine.WORKER_MAIN);
+        ClassDataArchive archive = new ClassDataArchive(cache, diagnostics::add);
+        Path forRelative = archive.archiveFor(fromRelative).orElseThrow();
+        Path forAbsolute = archive.archiveFor(fromJar()).orElseThrow();
+        assertNotEquals(forRelative, forAbsolute);
+        assertEquals(hits(fromJar()), hits(archive.apply(fromJar())));
+        assertEquals(List.of(), workerStderr, "the JVM accepted the archive without a warning");
+    }
+
+    @Test
     void aClasspathWithADirectoryGetsNoArchive() {
         WorkerCommandLine withDirectory = new WorkerCommandLine(fromJar().java(), JAR + ":" + cache,
                 fromJar().jvmOptions(), WorkerCommandLine.WORKER_MAIN);
