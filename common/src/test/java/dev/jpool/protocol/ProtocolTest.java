@@ -135,4 +135,33 @@ class ProtocolTest {
             }
         }
     }
+
+    @Test
+    void randomBytesThroughTheLineReaderGiveOnlyLinesAndCleanErrors() throws Exception {
+        var random = new java.util.SplittableRandom(42);
+        for (int round = 0; round < 200; round++) {
+            byte[] junk = new byte[random.nextInt(1, 20_000)];
+            for (int i = 0; i < junk.length; i++) {
+                junk[i] = (byte) (random.nextInt(8) == 0 ? '\n' : random.nextInt(256));
+            }
+            LineReader lines = new LineReader(new java.io.ByteArrayInputStream(junk), 4096);
+            while (true) {
+                String line;
+                try {
+                    line = lines.readLine();
+                } catch (LineReader.LineTooLongException tooLong) {
+                    continue;
+                }
+                if (line == null) {
+                    break;
+                }
+                try {
+                    protocol.decode(line);
+                } catch (ProtocolException expected) {
+                    assertFalse(expected.getMessage().isBlank());
+                    assertTrue(expected.getMessage().length() < 1000, "bounded: " + expected.getMessage().length());
+                }
+            }
+        }
+    }
 }
