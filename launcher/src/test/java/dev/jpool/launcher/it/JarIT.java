@@ -87,21 +87,6 @@ class JarIT {
 
     private static final ThreadLocal<Thread> READERS = new ThreadLocal<>();
 
-    private static void assertAllExitWithin(List<Long> pids, long millis) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        for (long pid : pids) {
-            var handle = ProcessHandle.of(pid);
-            if (handle.isPresent()) {
-                long left = Math.max(0, deadline - System.nanoTime());
-                try {
-                    handle.get().onExit().get(left, TimeUnit.NANOSECONDS);
-                } catch (java.util.concurrent.TimeoutException e) {
-                    handle.get().destroyForcibly();
-                    throw new AssertionError("worker " + pid + " still alive " + millis + " ms after the launcher died");
-                }
-            }
-        }
-    }
 
     @Test
     void piFromTheJarRunsRealWorkerJvms() throws Exception {
@@ -139,7 +124,7 @@ class JarIT {
         assertEquals(2, workers.size(), stderr.toString());
         launcher.destroyForcibly(); // SIGKILL: no hook runs, only the workers' stdin closes
         assertTrue(launcher.waitFor(10, TimeUnit.SECONDS));
-        assertAllExitWithin(workers, 2_000);
+        Processes.assertAllExitWithin(workers, java.time.Duration.ofSeconds(2));
     }
 
     @Test
@@ -150,7 +135,7 @@ class JarIT {
         launcher.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of its stderr
         assertTrue(launcher.waitFor(10, TimeUnit.SECONDS));
         assertEquals(143, launcher.exitValue());
-        assertAllExitWithin(workers, 1_000);
+        Processes.assertAllExitWithin(workers, java.time.Duration.ofSeconds(1));
         READERS.get().join(5_000); // stderr is read to its end
         assertTrue(stderr.stream().anyMatch(line -> line.contains("jpool: interrupted during pi")), stderr.toString());
     }

@@ -1,5 +1,7 @@
 package dev.jpool.launcher.it.slurm;
 
+import dev.jpool.launcher.it.Processes;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +20,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,7 +83,7 @@ class JobStepWorkersIT {
             List<Long> workers = computing(launcher, new CopyOnWriteArrayList<>());
             launcher.destroyForcibly(); // SIGKILL: no hook runs; srun loses its stdin and its launcher
             assertTrue(launcher.waitFor(10, TimeUnit.SECONDS));
-            assertAllExitWithin(workers, Duration.ofSeconds(5));
+            Processes.assertAllExitWithin(workers, Duration.ofSeconds(5));
         }
     }
 
@@ -95,7 +96,7 @@ class JobStepWorkersIT {
             launcher.toHandle().destroy(); // SIGTERM: the launcher's reaper stops srun, which stops its step
             assertTrue(launcher.waitFor(10, TimeUnit.SECONDS));
             assertEquals(143, launcher.exitValue(), stderr.toString());
-            assertAllExitWithin(workers, Duration.ofSeconds(2));
+            Processes.assertAllExitWithin(workers, Duration.ofSeconds(2));
         }
     }
 
@@ -157,18 +158,4 @@ class JobStepWorkersIT {
         return pids;
     }
 
-    /** The job steps run on this machine (the local cluster's nodes share it), so their pids are visible here. */
-    private static void assertAllExitWithin(List<Long> pids, Duration limit) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        for (long pid : pids) {
-            var handle = ProcessHandle.of(pid);
-            if (handle.isPresent()) {
-                try {
-                    handle.get().onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                } catch (TimeoutException e) {
-                    throw new AssertionError("worker " + pid + " still runs " + limit.toMillis() + " ms after its launcher ended");
-                }
-            }
-        }
-    }
 }
