@@ -2,10 +2,14 @@ package dev.jpool.launcher.cli;
 
 import dev.jpool.host.PeakRss;
 import dev.jpool.launcher.report.CompareReport;
+import dev.jpool.launcher.progress.ProgressBars;
 import dev.jpool.launcher.report.Format;
+import dev.jpool.launcher.report.TimelineRun;
 import dev.jpool.launcher.run.Comparison;
 import dev.jpool.launcher.run.Mode;
 import dev.jpool.launcher.run.WorkerCount;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +27,8 @@ import picocli.CommandLine.Spec;
                 "(JVM start, messaging, compute) and the memory each JVM held."},
         footer = {"", "Examples:",
                 "  java -jar launcher/target/jpool.jar compare --samples 1e9 --workers 2",
-                "  java -jar launcher/target/jpool.jar compare --samples 1e8 --repeat 5 --format csv"})
+                "  java -jar launcher/target/jpool.jar compare --samples 1e8 --repeat 5 --format csv",
+                "  java -jar launcher/target/jpool.jar compare --samples 1e8 --workers 2 --gantt compare.png"})
 final class CompareCommand implements Callable<Integer> {
     @ParentCommand
     private JpoolCommand parent;
@@ -33,6 +38,9 @@ final class CompareCommand implements Callable<Integer> {
 
     @Mixin
     private RunOptions options;
+
+    @Mixin
+    private TimelineOptions timeline;
 
     @Option(names = "--repeat", paramLabel = "R", defaultValue = "3",
             description = "Runs per mode; the table shows medians. Default: ${DEFAULT-VALUE}.")
@@ -49,16 +57,29 @@ final class CompareCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--repeat must be between 1 and 1000, was " + repeat);
         }
         WorkerCount count = options.workerCount(parent.env());
+        timeline.check();
         options.diagnose("comparing serial, " + count.count() + " threads and " + count.count()
                 + " worker JVMs (from " + count.source() + "), " + options.samples + " samples, seed "
                 + options.seed + ", " + repeat + " run" + (repeat == 1 ? "" : "s") + " each");
         Comparison.Result result;
+        ProgressBars bars = options.worker.progressBars(parent.env());
         try (InterruptNotice notice = new InterruptNotice("compare")) {
-            result = new Comparison(Runners.of(Mode.SERIAL, options, parent.env()), Runners.of(Mode.THREAD, options, parent.env()),
-                    Runners.of(Mode.PROCESS, options, parent.env())).run(options.samples, options.seed, count.count(), repeat);
+            result = new Comparison(Runners.of(Mode.SERIAL, options, parent.env(), bars),
+                    Runners.of(Mode.THREAD, options, parent.env(), bars),
+                    Runners.of(Mode.PROCESS, options, parent.env(), bars))
+                    .run(options.samples, options.seed, count.count(), repeat);
         }
         new CompareReport(result, "from " + count.source(), PeakRss.available())
                 .print(spec.commandLine().getOut(), format);
+        if (timeline.any()) {
+            // processes above threads above serial, each its median run
+            List<TimelineRun> runs = new ArrayList<>();
+            for (Mode mode : List.of(Mode.PROCESS, Mode.THREAD, Mode.SERIAL)) {
+                result.rows().stream().filter(row -> row.mode() == mode).findFirst()
+                        .ifPresent(row -> runs.add(MedianRun.of(row.runs())));
+            }
+            timeline.write(runs, options::diagnose);
+        }
         return 0;
     }
 }

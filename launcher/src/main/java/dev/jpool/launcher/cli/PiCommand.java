@@ -2,9 +2,11 @@ package dev.jpool.launcher.cli;
 
 import dev.jpool.launcher.report.Format;
 import dev.jpool.launcher.report.PiReport;
+import dev.jpool.launcher.report.TimelineRun;
 import dev.jpool.launcher.run.Mode;
 import dev.jpool.launcher.run.PiRun;
 import dev.jpool.launcher.run.WorkerCount;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "in a thread pool in this JVM (thread), or on one thread (serial)."},
         footer = {"", "Examples:",
                 "  java -jar launcher/target/jpool.jar pi --samples 1e9 --workers 4 --mode process",
-                "  java -jar launcher/target/jpool.jar pi --samples 1e8 --mode thread --format json"})
+                "  java -jar launcher/target/jpool.jar pi --samples 1e8 --mode thread --format json",
+                "  java -jar launcher/target/jpool.jar pi --samples 1e9 --workers 2 --trace pi.json --gantt pi.png"})
 final class PiCommand implements Callable<Integer> {
     @ParentCommand
     private JpoolCommand parent;
@@ -30,6 +33,9 @@ final class PiCommand implements Callable<Integer> {
 
     @Mixin
     private RunOptions options;
+
+    @Mixin
+    private TimelineOptions timeline;
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "process",
             converter = LowerCaseEnumConverter.ModeConverter.class,
@@ -44,15 +50,18 @@ final class PiCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         WorkerCount count = options.workerCount(parent.env());
+        timeline.check();
         int workers = mode == Mode.SERIAL ? 1 : count.count();
         String source = mode == Mode.SERIAL ? "serial" : "from " + count.source();
         options.diagnose(mode + " mode, " + workers + " worker" + (workers == 1 ? "" : "s") + " (" + source
                 + "), " + options.samples + " samples, seed " + options.seed);
         PiRun run;
         try (InterruptNotice notice = new InterruptNotice("pi")) {
-            run = Runners.of(mode, options, parent.env()).run(options.samples, options.seed, workers);
+            run = Runners.of(mode, options, parent.env(), options.worker.progressBars(parent.env()))
+                    .run(options.samples, options.seed, workers);
         }
         new PiReport(run, source).print(spec.commandLine().getOut(), format);
+        timeline.write(List.of(new TimelineRun(TimelineRun.describe(run), run)), options::diagnose);
         return 0;
     }
 }

@@ -1,11 +1,9 @@
 package dev.jpool.launcher.cli;
 
 import dev.jpool.launcher.run.WorkerCount;
-import dev.jpool.launcher.worker.ClassDataArchive;
 import dev.jpool.launcher.worker.WorkerCommandLine;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -30,27 +28,13 @@ final class RunOptions {
                     + "else the available processors.")
     Integer workers;
 
-    @Option(names = "--worker-jvm-opt", paramLabel = "OPT",
-            description = "An option for each worker JVM, e.g. --worker-jvm-opt=-Xmx64m (repeatable). "
-                    + "Worker defaults: -XX:+UseSerialGC -Xms8m -Xmx256m -XX:-UsePerfData, JVM warnings to stderr.")
-    List<String> workerJvmOptions = new ArrayList<>();
-
-    @Option(names = "--cds", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Start worker JVMs from an application class-data archive (AppCDS), built once per jar "
-                    + "and JDK in $JPOOL_CACHE or ~/.cache/jpool; it roughly halves a worker's start. Default: on.")
-    boolean cds;
-
-    @Option(names = {"-q", "--quiet"}, description = "No diagnostics on stderr (worker stderr still shows).")
-    boolean quiet;
+    /** --worker-jvm-opt, --cds, --quiet. */
+    @Mixin
+    WorkerOptions worker;
 
     /** Checks what picocli cannot see alone; a problem is a usage error, before any JVM starts. */
     WorkerCount workerCount(Map<String, String> env) {
-        for (String option : workerJvmOptions) {
-            if (!option.startsWith("-") || option.isBlank() || option.length() < 2) {
-                throw new ParameterException(spec.commandLine(), "--worker-jvm-opt '" + option
-                        + "' is not a JVM option (JVM options start with '-', e.g. -Xmx64m)");
-            }
-        }
+        worker.check();
         try {
             return WorkerCount.resolve(workers, env, Runtime.getRuntime().availableProcessors());
         } catch (IllegalArgumentException e) {
@@ -60,22 +44,16 @@ final class RunOptions {
 
     /** How to start a worker: this JVM's java and classpath, the user's options, the archive unless --no-cds. */
     WorkerCommandLine workerCommandLine(Map<String, String> env) {
-        WorkerCommandLine commandLine = WorkerCommandLine.ofThisJvm().withJvmOptions(workerJvmOptions);
-        return cds ? new ClassDataArchive(ClassDataArchive.defaultDirectory(env), this::diagnose).apply(commandLine)
-                : commandLine;
+        return worker.workerCommandLine(env);
     }
 
     /** Prints a diagnostic line on stderr unless {@code --quiet}. */
     void diagnose(String line) {
-        if (!quiet) {
-            spec.commandLine().getErr().println("jpool: " + line);
-            spec.commandLine().getErr().flush();
-        }
+        worker.diagnose(line);
     }
 
     /** Where worker stderr goes: the user's stderr, always. */
     void workerStderr(String line) {
-        spec.commandLine().getErr().println(line);
-        spec.commandLine().getErr().flush();
+        worker.workerStderr(line);
     }
 }

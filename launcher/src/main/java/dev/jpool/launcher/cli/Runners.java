@@ -1,5 +1,6 @@
 package dev.jpool.launcher.cli;
 
+import dev.jpool.launcher.progress.ProgressBars;
 import dev.jpool.launcher.run.Mode;
 import dev.jpool.launcher.run.PiRunner;
 import dev.jpool.launcher.run.ProcessRunner;
@@ -13,12 +14,16 @@ final class Runners {
     private Runners() {
     }
 
-    static PiRunner of(Mode mode, RunOptions options, Map<String, String> env) {
-        return switch (mode) {
+    static PiRunner of(Mode mode, RunOptions options, Map<String, String> env, ProgressBars bars) {
+        return of(mode, options.worker, env, bars);
+    }
+
+    static PiRunner of(Mode mode, WorkerOptions options, Map<String, String> env, ProgressBars bars) {
+        return bars.around(switch (mode) {
             case PROCESS -> new ProcessRunner(options.workerCommandLine(env), new Protocol(), options::workerStderr,
-                    options::diagnose);
-            case THREAD -> new ThreadRunner();
-            case SERIAL -> new SerialRunner();
-        };
+                    options::diagnose, bars);
+            case THREAD -> new ThreadRunner(bars);
+            case SERIAL -> new SerialRunner(bars);
+        });
     }
 }

@@ -37,6 +37,7 @@ public final class ProcessRunner implements PiRunner {
     private final Protocol protocol;
     private final Consumer<String> stderrSink;
     private final Consumer<String> diagnostics;
+    private final RunProgress progress;
 
     /**
      * @param stderrSink  receives the workers' stderr lines, prefixed with the worker's id
@@ -44,10 +45,17 @@ public final class ProcessRunner implements PiRunner {
      */
     public ProcessRunner(WorkerCommandLine commandLine, Protocol protocol, Consumer<String> stderrSink,
                          Consumer<String> diagnostics) {
+        this(commandLine, protocol, stderrSink, diagnostics, RunProgress.NONE);
+    }
+
+    /** @param progress hears each worker's progress lines */
+    public ProcessRunner(WorkerCommandLine commandLine, Protocol protocol, Consumer<String> stderrSink,
+                         Consumer<String> diagnostics, RunProgress progress) {
         this.commandLine = commandLine;
         this.protocol = protocol;
         this.stderrSink = stderrSink;
         this.diagnostics = diagnostics;
+        this.progress = progress;
     }
 
     @Override
@@ -70,9 +78,11 @@ public final class ProcessRunner implements PiRunner {
             for (int i = 0; i < workers; i++) {
                 WorkerProcess worker = started.get(i);
                 PiChunk chunk = chunks.get(i);
+                int index = i;
                 replies.add(worker.hello()
                         .orTimeout(HELLO_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
-                        .thenCompose(hello -> worker.submit(PiTask.class.getName(), protocol.mapper().valueToTree(chunk))));
+                        .thenCompose(hello -> worker.submit(PiTask.class.getName(), protocol.mapper().valueToTree(chunk),
+                                (done, total) -> progress.progress(index, done, total))));
             }
             CompletableFuture.allOf(started.stream().map(WorkerProcess::hello).toArray(CompletableFuture[]::new))
                     .thenRun(() -> diagnostics.accept("every worker JVM said hello; they are computing"));
@@ -89,7 +99,7 @@ public final class ProcessRunner implements PiRunner {
                 exits.add(worker.exitNanos().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
             }
             long end = System.nanoTime();
-            return result(samples, seed, started, replies, byes, shutdownAt, exits, end - t0);
+            return result(samples, seed, started, replies, byes, shutdownAt, exits, t0, end);
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = unwrap(e);
             if (cause instanceof TimeoutException) {
@@ -104,7 +114,7 @@ public final class ProcessRunner implements PiRunner {
 
     private PiRun result(long samples, long seed, List<WorkerProcess> started, List<CompletableFuture<Reply>> replies,
                          List<CompletableFuture<Arrival<Bye>>> byes, List<Long> shutdownAt, List<Long> exits,
-                         long wall) {
+                         long t0, long end) {
         List<WorkerTiming> timings = new ArrayList<>();
         long hits = 0;
         String kernel = null;
@@ -121,10 +131,30 @@ public final class ProcessRunner implements PiRunner {
             timings.add(new WorkerTiming(i, "pid " + worker.pid(), worker.pid(), hello.message().node(),
                     count.samples(), count.hits(), hello.atNanos() - worker.spawnNanos(), Math.max(0, send),
                     reply.result().computeNanos(), Math.max(0, collect), exits.get(i) - shutdownAt.get(i),
-                    byes.get(i).join().message().peakRssKib()));
+                    byes.get(i).join().message().peakRssKib(),
+                    spans(t0, worker, hello, reply, offset, shutdownAt.get(i), exits.get(i))));
         }
-        return new PiRun(Mode.PROCESS, samples, seed, hits, wall, kernel, timings, ProcessHandle.current().pid(),
+        return new PiRun(Mode.PROCESS, samples, seed, hits, end - t0, kernel, timings, ProcessHandle.current().pid(),
                 LauncherMemory.peakRssKib());
+    }
+
+    /**
+     * The worker's phases on the launcher's clock. The worker stamps when it read the task and
+     * when it sent the result, and how long the task ran; the task ran just before the result
+     * was sent (converting the output in between takes microseconds), so "prepare" is the rest:
+     * handing the task to the task thread, loading its class, decoding its input.
+     */
+    private static List<Span> spans(long t0, WorkerProcess worker, Arrival<Hello> hello, Reply reply, long offset,
+                                    long shutdownAt, long exitAt) {
+        long received = reply.result().receivedNanos() + offset;
+        long sent = reply.result().sentNanos() + offset;
+        long computeStart = sent - reply.result().computeNanos();
+        return new Timeline(t0).add(Timeline.JVM_START, worker.spawnNanos(), hello.atNanos())
+                .add(Timeline.RECEIVE, reply.sentNanos(), received)
+                .add(Timeline.PREPARE, received, computeStart)
+                .add(Timeline.COMPUTE, computeStart, sent)
+                .add(Timeline.SEND, sent, reply.answeredNanos())
+                .add(Timeline.EXIT, shutdownAt, exitAt).spans();
     }
 
     private PiCount count(WorkerProcess worker, Reply reply) {

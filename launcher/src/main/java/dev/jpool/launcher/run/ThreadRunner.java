@@ -5,6 +5,7 @@ import dev.jpool.pi.ChunkPlan;
 import dev.jpool.pi.PiChunk;
 import dev.jpool.pi.PiCount;
 import dev.jpool.pi.PiTask;
+import dev.jpool.task.TaskProgress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -17,6 +18,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** The chunks on a fixed pool of N threads in this JVM: the same task, shared memory, no pipes. */
 public final class ThreadRunner implements PiRunner {
     private record Done(PiCount count, String thread, long startedNanos, long computeNanos, long endedNanos) {
+    }
+
+    private final RunProgress progress;
+
+    public ThreadRunner() {
+        this(RunProgress.NONE);
+    }
+
+    /** @param progress hears each thread's progress through its chunk */
+    public ThreadRunner(RunProgress progress) {
+        this.progress = progress;
     }
 
     @Override
@@ -38,10 +50,14 @@ public final class ThreadRunner implements PiRunner {
             long[] submitted = new long[workers];
             for (int i = 0; i < workers; i++) {
                 PiChunk chunk = chunks.get(i);
+                int worker = i;
                 submitted[i] = System.nanoTime();
                 futures.add(pool.submit(() -> {
                     long started = System.nanoTime();
-                    PiCount count = new PiTask().apply(chunk);
+                    PiCount count;
+                    try (var binding = TaskProgress.bind((d, total) -> progress.progress(worker, d, total))) {
+                        count = new PiTask().apply(chunk);
+                    }
                     long ended = System.nanoTime();
                     return new Done(count, Thread.currentThread().getName(), started, ended - started, ended);
                 }));
@@ -61,9 +77,14 @@ public final class ThreadRunner implements PiRunner {
             for (int i = 0; i < workers; i++) {
                 Done d = done.get(i);
                 hits += d.count().hits();
+                List<Span> spans = new Timeline(t0).add(Timeline.POOL_START, t0, poolStarted)
+                        .add(Timeline.QUEUE_WAIT, submitted[i], d.startedNanos())
+                        .add(Timeline.COMPUTE, d.startedNanos(), d.endedNanos())
+                        .add(Timeline.JOIN, d.endedNanos(), joined[i])
+                        .add(Timeline.SHUTDOWN, joinedAll, end).spans();
                 timings.add(new WorkerTiming(i, d.thread(), null, HostName.node(), d.count().samples(),
                         d.count().hits(), poolStarted - t0, d.startedNanos() - submitted[i], d.computeNanos(),
-                        joined[i] - d.endedNanos(), end - joinedAll, null));
+                        joined[i] - d.endedNanos(), end - joinedAll, null, spans));
             }
             return new PiRun(Mode.THREAD, samples, seed, hits, end - t0, done.get(0).count().kernel(), timings,
                     ProcessHandle.current().pid(), LauncherMemory.peakRssKib());

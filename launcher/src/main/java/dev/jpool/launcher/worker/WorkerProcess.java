@@ -5,12 +5,14 @@ import dev.jpool.protocol.Bye;
 import dev.jpool.protocol.Hello;
 import dev.jpool.protocol.LineReader;
 import dev.jpool.protocol.Message;
+import dev.jpool.protocol.Progress;
 import dev.jpool.protocol.Protocol;
 import dev.jpool.protocol.ProtocolException;
 import dev.jpool.protocol.RunTask;
 import dev.jpool.protocol.Shutdown;
 import dev.jpool.protocol.TaskFailure;
 import dev.jpool.protocol.TaskResult;
+import dev.jpool.task.TaskProgress;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -49,7 +51,7 @@ public final class WorkerProcess implements AutoCloseable {
     public record Reply(TaskResult result, long sentNanos, long answeredNanos) {
     }
 
-    private record Pending(String task, CompletableFuture<Reply> reply, long sentNanos) {
+    private record Pending(String task, CompletableFuture<Reply> reply, long sentNanos, TaskProgress.Listener progress) {
     }
 
     private final int index;
@@ -137,10 +139,18 @@ public final class WorkerProcess implements AutoCloseable {
 
     /** Sends one task. The future fails with a {@link WorkerException} if the worker dies first. */
     public CompletableFuture<Reply> submit(String task, JsonNode input) {
+        return submit(task, input, (done, total) -> { });
+    }
+
+    /**
+     * Sends one task; the worker's {@code progress} lines for it go to {@code progress}, on this
+     * worker's reader thread, until the reply completes.
+     */
+    public CompletableFuture<Reply> submit(String task, JsonNode input, TaskProgress.Listener progress) {
         long id = ids.incrementAndGet();
         CompletableFuture<Reply> reply = new CompletableFuture<>();
         long sent = System.nanoTime();
-        pending.put(id, new Pending(task, reply, sent));
+        pending.put(id, new Pending(task, reply, sent, progress));
         if (ended.isDone()) {
             pending.remove(id);
             reply.completeExceptionally(ended.join());
@@ -243,6 +253,8 @@ public final class WorkerProcess implements AutoCloseable {
     private String dispatch(Message message, long at) {
         if (message instanceof Hello h && !hello.isDone()) {
             hello.complete(new Arrival<>(h, at));
+        } else if (message instanceof Progress p && pending.containsKey(p.id())) {
+            pending.get(p.id()).progress().progress(p.done(), p.total());
         } else if (message instanceof TaskResult r && pending.containsKey(r.id())) {
             Pending p = pending.remove(r.id());
             p.reply().complete(new Reply(r, p.sentNanos(), at));
