@@ -8,20 +8,28 @@ import dev.jpool.launcher.run.SerialRunner;
 import dev.jpool.launcher.run.ThreadRunner;
 import dev.jpool.protocol.Protocol;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Builds the runner for a mode from the shared options. */
 final class Runners {
     private Runners() {
     }
 
+    /** A runner that says on stderr when its worker JVMs start and say hello. */
     static PiRunner of(Mode mode, RunOptions options, Map<String, String> env, ProgressBars bars) {
-        return of(mode, options.worker, env, bars);
+        return of(mode, options.worker, env, bars, options.worker::diagnose);
     }
 
-    static PiRunner of(Mode mode, WorkerOptions options, Map<String, String> env, ProgressBars bars) {
+    /** A runner for many runs: it says nothing per run (the command says what it does). */
+    static PiRunner quiet(Mode mode, WorkerOptions options, Map<String, String> env, ProgressBars bars) {
+        return of(mode, options, env, bars, line -> { });
+    }
+
+    private static PiRunner of(Mode mode, WorkerOptions options, Map<String, String> env, ProgressBars bars,
+                               Consumer<String> perRun) {
         return bars.around(switch (mode) {
             case PROCESS -> new ProcessRunner(options.workerCommandLine(env), new Protocol(), options::workerStderr,
-                    options::diagnose, bars);
+                    perRun, bars);
             case THREAD -> new ThreadRunner(bars);
             case SERIAL -> new SerialRunner(bars);
         });

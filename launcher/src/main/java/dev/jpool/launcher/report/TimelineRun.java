@@ -9,12 +9,12 @@ import dev.jpool.launcher.run.WorkerTiming;
  * Its workers are its lanes; their spans are its bars.
  */
 public record TimelineRun(String title, PiRun run) {
-    /** How a lane is named: "process 0 (pid 1234)", "thread 1 (jpool-thread-1)", "serial (main)". */
+    /** How a lane is named: "process 0/2 (pid 1234)", "thread 1/4 (jpool-thread-1)", "serial (main)". */
     public String laneName(WorkerTiming worker) {
         if (run.mode() == Mode.SERIAL) {
             return "serial (" + worker.label() + ")";
         }
-        return run.mode().label() + " " + worker.index() + " (" + worker.label() + ")";
+        return run.mode().label() + " " + worker.index() + "/" + run.workers().size() + " (" + worker.label() + ")";
     }
 
     /** "process, 2 workers". */

@@ -54,7 +54,9 @@ public final class GanttChart {
         List<Integer> groupEnds = new ArrayList<>();
         for (TimelineRun run : runs) {
             for (WorkerTiming worker : run.run().workers()) {
-                lanes.add(run.laneName(worker));
+                String name = run.laneName(worker);
+                // XChart wants distinct tick labels; the same lane name twice would lose every other label
+                lanes.add(lanes.contains(name) ? name + " #" + (lanes.size() + 1) : name);
                 for (Span span : worker.spans()) {
                     bars.computeIfAbsent(span.phase(), p -> new ArrayList<>())
                             .add(new double[] {lanes.size() - 1, span.startNanos() / 1e6, span.endNanos() / 1e6});
@@ -64,8 +66,9 @@ public final class GanttChart {
         }
         int count = lanes.size();
         XYChart chart = new XYChartBuilder().width(1000).height(Math.max(300, 150 + count * LANE_PIXELS))
-                .title("Where the time goes: one lane per worker (" + String.join("; ",
-                        runs.stream().map(TimelineRun::title).toList()) + ")")
+                .title("Where the time goes: one lane per worker, " + (runs.size() == 1 ? runs.get(0).title()
+                        : runs.size() + " runs") + (runs.isEmpty() ? "" : String.format(java.util.Locale.ROOT,
+                        " (%,d samples)", runs.get(0).run().samples())))
                 .xAxisTitle("milliseconds since the run started").yAxisTitle("").build();
         XYStyler styler = chart.getStyler();
         styler.setLegendPosition(Styler.LegendPosition.OutsideE);

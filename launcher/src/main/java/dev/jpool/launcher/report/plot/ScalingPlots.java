@@ -50,7 +50,8 @@ public final class ScalingPlots {
         double serial = table.serial().medianNanos() / 1e9;
         ideal(chart, IDEAL_TIME, n -> serial / n);
         series(chart, row -> row.medianNanos() / 1e9);
-        oversubscription(chart, serial);
+        oversubscription(chart, Math.max(serial, table.rows().stream().mapToDouble(r -> r.medianNanos() / 1e9).max()
+                .orElse(serial)));
         return chart;
     }
 
@@ -58,17 +59,20 @@ public final class ScalingPlots {
         XYChart chart = chart("Speedup over serial against workers", "speedup (serial time / run time)");
         ideal(chart, IDEAL_SPEEDUP, n -> n);
         series(chart, Row::speedup);
-        oversubscription(chart, counts.length == 0 ? 1 : counts[counts.length - 1]);
+        oversubscription(chart, Math.max(counts.length == 0 ? 1 : counts[counts.length - 1],
+                table.rows().stream().mapToDouble(Row::speedup).max().orElse(1)));
         return chart;
     }
 
     private XYChart chart(String title, String yTitle) {
         XYChart chart = new XYChartBuilder().width(800).height(500)
-                .title(title + " (" + String.format(java.util.Locale.ROOT, "%.3g", (double) table.samples())
-                        + " samples, median of runs)")
+                .title(title + " (" + String.format(java.util.Locale.ROOT, "%,d", table.samples())
+                        + " samples, medians)")
                 .xAxisTitle("workers").yAxisTitle(yTitle).build();
         XYStyler styler = chart.getStyler();
-        styler.setLegendPosition(Styler.LegendPosition.InsideNE);
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
+        styler.setAnnotationTextFont(styler.getLegendFont());
         styler.setMarkerSize(8);
         styler.setXAxisDecimalPattern("0");
         styler.setYAxisMin(0.0);
@@ -97,7 +101,7 @@ public final class ScalingPlots {
         }
     }
 
-    /** A line at the last core and a label past it, when some count is oversubscribed. */
+    /** A line at the last core and a label past it, near the top, when some count is oversubscribed. */
     private void oversubscription(XYChart chart, double top) {
         if (table.cores() == null || table.rows().stream().noneMatch(Row::oversubscribed)) {
             return;
@@ -106,6 +110,6 @@ public final class ScalingPlots {
         chart.addAnnotation(new AnnotationLine(cores, true, false));
         double right = counts[counts.length - 1];
         chart.addAnnotation(new AnnotationText("oversubscribed: more workers than the " + cores + " cores detected",
-                (cores + right) / 2, top * 0.05, false));
+                (cores + right) / 2, top * 0.97, false));
     }
 }
