@@ -22,6 +22,8 @@ class ProtocolTest {
                 new Hello(Protocol.VERSION, 4242, "17.0.15", 1_700_000_000_000L, 123_456_789L, "host-a", "node1", "3"),
                 new Hello(Protocol.VERSION, 1, "25", 0, -5, "h", "h", null),
                 new RunTask(Protocol.VERSION, 9, "dev.jpool.pi.PiTask", input),
+                new Progress(Protocol.VERSION, 9, 100_663_296L, 500_000_000L),
+                new Progress(Protocol.VERSION, 10, 0, 0),
                 new TaskResult(Protocol.VERSION, 9, JsonNodeFactory.instance.objectNode().put("hits", 785_398_163_397L), 10, 20, 30),
                 new TaskFailure(Protocol.VERSION, 9, "java.lang.ArithmeticException", "/ by zero", "at X\nat Y"),
                 new TaskFailure(Protocol.VERSION, 10, "java.lang.NullPointerException", null, ""),
@@ -44,6 +46,8 @@ class ProtocolTest {
     void typeNamesAreTheDocumentedOnes() {
         assertTrue(protocol.encode(new Shutdown(1)).contains("\"type\":\"shutdown\""));
         assertTrue(protocol.encode(new Bye(1, 0, null)).contains("\"type\":\"bye\""));
+        assertEquals("{\"type\":\"progress\",\"v\":1,\"id\":7,\"done\":5,\"total\":9}",
+                protocol.encode(new Progress(1, 7, 5, 9)));
     }
 
     @ParameterizedTest

@@ -83,8 +83,9 @@ public final class CrossoverSearch {
     public Result run(Settings settings) throws InterruptedException {
         List<Mode> all = new ArrayList<>(List.of(Mode.SERIAL));
         all.addAll(settings.modes());
-        // Warm the launcher's JIT (serial and thread share its JVM; every worker JVM starts cold, as it always will).
-        measure(settings, "warm-up", Math.min(10_000_000L, settings.maxSamples()), all, 1);
+        // Warm the launcher's JIT for the modes that run in it; every worker JVM starts cold, as it always will.
+        measure(settings, "warm-up", Math.min(10_000_000L, settings.maxSamples()),
+                all.stream().filter(mode -> mode != Mode.PROCESS).toList(), 1);
 
         List<Trial> trials = new ArrayList<>();
         Map<Mode, Trial> won = new EnumMap<>(Mode.class);

@@ -38,8 +38,18 @@ public final class ScalingStudy {
         runners.forEach(runner -> this.runners.put(runner.mode(), runner));
     }
 
-    /** Every run, in the order made. */
+    /**
+     * Every run, in the order made. A warm-up run of serial (and threads) on up to 1e7 samples
+     * comes first and is not counted: it compiles the kernel in this JVM, as every measured serial
+     * and thread run would otherwise pay in the first round. Worker JVMs start cold every time,
+     * and that is part of what a process run costs.
+     */
     public List<PiRun> run(Plan plan) throws InterruptedException {
+        long warmUp = Math.min(plan.samples(), 10_000_000L);
+        runner(Mode.SERIAL).run(warmUp, plan.seed(), 1);
+        if (plan.modes().contains(Mode.THREAD)) {
+            runner(Mode.THREAD).run(warmUp, plan.seed(), plan.workerCounts().get(plan.workerCounts().size() - 1));
+        }
         List<PiRun> runs = new ArrayList<>();
         for (int round = 0; round < plan.repeat(); round++) {
             runs.add(runner(Mode.SERIAL).run(plan.samples(), plan.seed(), 1));

@@ -1,0 +1,65 @@
+package dev.jpool.launcher.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jpool.launcher.run.CrossoverSearch.Crossover;
+import dev.jpool.launcher.run.CrossoverSearch.Trial;
+import dev.jpool.launcher.worker.WorkerCommandLine;
+import dev.jpool.protocol.Protocol;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** The search with real runners at small sizes. */
+class CrossoverSearchTest {
+    private static List<Long> grown(CrossoverSearch.Result result) {
+        return result.trials().stream().filter(t -> t.step().equals("grow")).map(Trial::samples).toList();
+    }
+
+    @Test
+    void threadsWinSomewhereBelowAHundredMillionAndTheReportedSizeIsOneWhereTheyWon() throws Exception {
+        Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "threads need two cores to win");
+        CrossoverSearch.Result result = new CrossoverSearch(List.of(new SerialRunner(), new ThreadRunner()))
+                .run(new CrossoverSearch.Settings(2, 20201117, 1_000, 100_000_000, 3, List.of(Mode.THREAD)));
+        List<Long> grown = grown(result);
+        for (int i = 1; i < grown.size(); i++) {
+            assertEquals(grown.get(i - 1) * CrossoverSearch.GROWTH, grown.get(i), "grows x10: " + grown);
+        }
+        Crossover threads = result.crossovers().get(0);
+        assertTrue(threads.reached(), () -> "threads never beat serial: " + result.trials());
+        Trial won = threads.won();
+        assertTrue(won.medianNanos().get(Mode.THREAD) < won.medianNanos().get(Mode.SERIAL), won.toString());
+        assertTrue(result.trials().contains(won), "the reported size is one that was measured");
+        if (threads.lostAt() != null) {
+            assertTrue(threads.lostAt() < won.samples());
+            assertTrue(won.samples() <= threads.lostAt() * CrossoverSearch.TOLERANCE
+                    || result.trials().stream().filter(t -> t.step().startsWith("bisect")).count()
+                    >= CrossoverSearch.MAX_BISECTIONS, "bisected to within the tolerance: " + result.trials());
+            Trial lost = result.trials().stream().filter(t -> t.samples() == threads.lostAt()).findFirst().orElseThrow();
+            assertFalse(lost.beatsSerial(Mode.THREAD), "at the losing size threads were measured slower: " + lost);
+        }
+        for (Trial trial : result.trials()) {
+            if (trial.step().startsWith("bisect")) {
+                assertTrue(trial.samples() > grown.get(0) && trial.samples() < grown.get(grown.size() - 1));
+            }
+        }
+    }
+
+    @Test
+    void processesThatNeverWinBelowTheMaximumAreReportedSo() throws Exception {
+        PiRunner processes = new ProcessRunner(WorkerCommandLine.ofThisJvm(), new Protocol(), line -> { }, line -> { });
+        CrossoverSearch.Result result = new CrossoverSearch(List.of(new SerialRunner(), processes))
+                .run(new CrossoverSearch.Settings(2, 1, 1_000, 5_000, 1, List.of(Mode.PROCESS)));
+        assertEquals(List.of(1_000L, 5_000L), grown(result), "x10, but not past the maximum: the maximum itself");
+        Crossover c = result.crossovers().get(0);
+        assertFalse(c.reached(), "a JVM cannot start in the microseconds 5,000 darts take: " + result.trials());
+        assertEquals(5_000L, c.lostAt());
+        for (Trial trial : result.trials()) {
+            assertNotNull(trial.medianNanos().get(Mode.SERIAL));
+            assertNotNull(trial.medianNanos().get(Mode.PROCESS));
+        }
+    }
+}
