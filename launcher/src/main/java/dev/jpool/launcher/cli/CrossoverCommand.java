@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = {"Finds the smallest sample count at which threads, and at which worker JVMs, beat serial:",
                 "grows the count x10 from 1,000 until the mode is faster, then bisects between the last size where",
-                "it lost and the first where it won, to within 10%. Prints every size tried with its three times",
+                "it lost and the first where it won, to within 10%%. Prints every size tried with its three times",
                 "(medians). The tutorial's Python saw the crossover between 10,000 and 100,000 darts; a JVM costs",
                 "more to start than a forked Python, and threads cost far less."},
         footer = {"", "Examples:",
