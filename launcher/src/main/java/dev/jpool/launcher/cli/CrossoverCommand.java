@@ -20,11 +20,12 @@ import picocli.CommandLine.Spec;
 /** {@code jpool crossover}: the smallest run at which threads, and processes, beat serial. */
 @Command(name = "crossover", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = VersionProvider.class,
-        description = {"Finds the smallest sample count at which threads, and at which worker JVMs, beat serial:",
-                "grows the count x10 from 1,000 until the mode is faster, then bisects between the last size where",
-                "it lost and the first where it won, to within 10%%. Prints every size tried with its three times",
-                "(medians). The tutorial's Python saw the crossover between 10,000 and 100,000 darts; a JVM costs",
-                "more to start than a forked Python, and threads cost far less."},
+        description = {"Finds the smallest sample count at which threads, and at which worker JVMs,",
+                "beat serial: grows the count x10 from 1,000 until the mode is faster, then",
+                "bisects between the last size where it lost and the first where it won, to",
+                "within 10%%. Prints every size tried with its three times (medians). The",
+                "tutorial's Python saw its crossover between 10,000 and 100,000 darts; a JVM",
+                "costs more to start than a forked Python, and threads cost far less."},
         footer = {"", "Examples:",
                 "  java -jar launcher/target/jpool.jar crossover --workers 2",
                 "  java -jar launcher/target/jpool.jar crossover --workers 2 --modes thread --max-samples 1e8"})
@@ -41,7 +42,7 @@ final class CrossoverCommand implements Callable<Integer> {
             description = "Worker JVMs or threads. Default: ${DEFAULT-VALUE}.")
     private int workers;
 
-    @Option(names = "--modes", paramLabel = "MODE[,MODE...]", split = ",", defaultValue = "thread,process",
+    @Option(names = "--modes", paramLabel = "MODE", split = ",", splitSynopsisLabel = ",", defaultValue = "thread,process",
             converter = LowerCaseEnumConverter.ModeConverter.class,
             description = "Parallel modes to find the crossover of. Default: ${DEFAULT-VALUE}.")
     private List<Mode> modes;

@@ -34,11 +34,12 @@ import picocli.CommandLine.Spec;
 /** {@code jpool scale}: the tutorial's scaling table and plot, from runs made now or read from files. */
 @Command(name = "scale", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = VersionProvider.class,
-        description = {"Runs the same samples and seed serially (the baseline) and on each worker count in each",
-                "mode, and prints the scaling table: run time (median, min-max), speedup, efficiency and the",
-                "Karp-Flatt serial fraction. With --out it also writes the table and every run as CSV and",
-                "JSON, and plots of time and speedup against workers beside ideal scaling (PNG and SVG).",
-                "With --from it makes all of that from runs saved by 'jpool pi --format json', running nothing."},
+        description = {"Runs the same samples and seed serially (the baseline) and on each worker",
+                "count in each mode, and prints the scaling table: run time (median, min-max),",
+                "speedup, efficiency and the Karp-Flatt serial fraction. With --out it also",
+                "writes the table and every run as CSV and JSON, and plots of time and speedup",
+                "against workers beside ideal scaling (PNG and SVG). With --from it makes all",
+                "of that from runs saved by 'jpool pi --format json', running nothing."},
         footer = {"", "Examples:",
                 "  java -jar launcher/target/jpool.jar scale --workers 1,2,4,8 --samples 1e10 --modes process,thread"
                         + " --repeat 3 --out scaling",
@@ -54,12 +55,12 @@ final class ScaleCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--workers", paramLabel = "N[,N...]", split = ",", defaultValue = "1,2,4,8",
+    @Option(names = "--workers", paramLabel = "N", split = ",", splitSynopsisLabel = ",", defaultValue = "1,2,4,8",
             description = "Worker counts to run, e.g. 1,2,4,8 (duplicates are dropped). Counts above the cores "
                     + "detected run, marked oversubscribed. Default: ${DEFAULT-VALUE}.")
     private List<Integer> workers;
 
-    @Option(names = "--modes", paramLabel = "MODE[,MODE...]", split = ",", defaultValue = "process,thread",
+    @Option(names = "--modes", paramLabel = "MODE", split = ",", splitSynopsisLabel = ",", defaultValue = "process,thread",
             converter = LowerCaseEnumConverter.ModeConverter.class,
             description = "process, thread or both; serial always runs as the baseline. Default: ${DEFAULT-VALUE}.")
     private List<Mode> modes;
