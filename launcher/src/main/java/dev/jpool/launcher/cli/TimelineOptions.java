@@ -33,6 +33,10 @@ final class TimelineOptions {
 
     /** Checks the files can be written; a usage error if not, before any JVM starts. */
     void check() {
+        if (gantt != null && !gantt.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
+            throw new ParameterException(spec.commandLine(), "--gantt '" + gantt + "' should end in .png: the chart is"
+                    + " written as PNG");
+        }
         for (var entry : new Object[][] {{"--trace", trace}, {"--gantt", gantt}}) {
             if (entry[1] != null) {
                 String problem = OutputPaths.file((String) entry[0], (Path) entry[1]);

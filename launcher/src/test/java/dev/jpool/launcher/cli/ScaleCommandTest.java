@@ -131,6 +131,7 @@ class ScaleCommandTest {
         "scale --samples 0                      | '0' must be at least 1",
         "scale --from . --workers 2             | --workers does not go with --from",
         "scale --from /no/such/dir              | --from: '/no/such/dir' is not a directory",
+        "pi --gantt timeline.jpg                | --gantt 'timeline.jpg' should end in .png",
         "crossover --workers 0                  | --workers must be from 1 to 1024, was 0",
         "crossover --max-samples 10             | --max-samples must be at least 1000",
         "crossover --modes serial               | --modes takes thread and process",
