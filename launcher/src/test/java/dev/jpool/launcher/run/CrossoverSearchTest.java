@@ -10,7 +10,6 @@ import dev.jpool.launcher.run.CrossoverSearch.Trial;
 import dev.jpool.launcher.worker.WorkerCommandLine;
 import dev.jpool.protocol.Protocol;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The search with real runners at small sizes. */
@@ -19,9 +18,12 @@ class CrossoverSearchTest {
         return result.trials().stream().filter(t -> t.step().equals("grow")).map(Trial::samples).toList();
     }
 
+    /**
+     * On a quiet machine with two cores threads win below 1e8 darts and the bisection runs; on a
+     * loaded one they may not. Either way what the search reports must be what it measured.
+     */
     @Test
-    void threadsWinSomewhereBelowAHundredMillionAndTheReportedSizeIsOneWhereTheyWon() throws Exception {
-        Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "threads need two cores to win");
+    void theReportedCrossoverIsASizeWhereThreadsWereMeasuredFasterAndSizesGrowTenfold() throws Exception {
         CrossoverSearch.Result result = new CrossoverSearch(List.of(new SerialRunner(), new ThreadRunner()))
                 .run(new CrossoverSearch.Settings(2, 20201117, 1_000, 100_000_000, 3, List.of(Mode.THREAD)));
         List<Long> grown = grown(result);
@@ -29,10 +31,19 @@ class CrossoverSearchTest {
             assertEquals(grown.get(i - 1) * CrossoverSearch.GROWTH, grown.get(i), "grows x10: " + grown);
         }
         Crossover threads = result.crossovers().get(0);
-        assertTrue(threads.reached(), () -> "threads never beat serial: " + result.trials());
+        if (!threads.reached()) {
+            assertEquals(List.of(1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L), grown,
+                    "grew to the maximum");
+            assertTrue(result.trials().stream().noneMatch(t -> t.beatsSerial(Mode.THREAD)),
+                    "never reached means never measured faster: " + result.trials());
+            assertEquals(100_000_000L, threads.lostAt());
+            return;
+        }
         Trial won = threads.won();
         assertTrue(won.medianNanos().get(Mode.THREAD) < won.medianNanos().get(Mode.SERIAL), won.toString());
         assertTrue(result.trials().contains(won), "the reported size is one that was measured");
+        assertEquals(grown.get(grown.size() - 1), result.trials().stream().filter(t -> t.step().equals("grow")
+                && t.beatsSerial(Mode.THREAD)).findFirst().orElseThrow().samples(), "growing stopped at the first win");
         if (threads.lostAt() != null) {
             assertTrue(threads.lostAt() < won.samples());
             assertTrue(won.samples() <= threads.lostAt() * CrossoverSearch.TOLERANCE
