@@ -66,9 +66,11 @@ public final class GanttChart {
         }
         int count = lanes.size();
         XYChart chart = new XYChartBuilder().width(1000).height(Math.max(300, 150 + count * LANE_PIXELS))
-                .title("Where the time goes: one lane per worker, " + (runs.size() == 1 ? runs.get(0).title()
-                        : runs.size() + " runs") + (runs.isEmpty() ? "" : String.format(java.util.Locale.ROOT,
-                        " (%,d samples)", runs.get(0).run().samples())))
+                .title("Where the time goes, one lane per worker: " + (runs.size() <= 4
+                        ? String.join("; ", runs.stream().map(r -> r.run().mode().label() + " x"
+                        + r.run().workers().size()).toList()) : runs.size() + " runs")
+                        + (runs.isEmpty() ? "" : String.format(java.util.Locale.ROOT, " (%,d samples)",
+                        runs.get(0).run().samples())))
                 .xAxisTitle("milliseconds since the run started").yAxisTitle("").build();
         XYStyler styler = chart.getStyler();
         styler.setLegendPosition(Styler.LegendPosition.OutsideE);
