@@ -27,7 +27,7 @@ public final class Protocol {
     public static final int QUOTE_CHARS = 160;
 
     private static final Set<String> TYPES =
-            Set.of("hello", "run", "result", "failure", "shutdown", "bye");
+            Set.of("hello", "run", "progress", "result", "failure", "shutdown", "bye");
 
     private final ObjectMapper mapper;
     private final ObjectWriter writer;

@@ -39,12 +39,13 @@ import java.util.function.Consumer;
  * @param launchPrefix      words placed before {@code java} on each worker's command line, e.g. {@code srun
  *                          --exact -n1} to start it as a SLURM job step, or {@code numactl ...}; empty for none
  *                          (ProcessPool only)
+ * @param progress          hears the progress tasks report, per chunk; null for none
  */
 public record PoolOptions(int workers, List<String> jvmOptions, Map<String, String> environment, List<Path> classpath,
                           int maxTasksPerWorker, Task<?, ?> initializer, Object initializerInput,
                           boolean classDataArchive, Path cacheDirectory, Consumer<String> workerStderr,
                           Consumer<String> diagnostics, int retries, Duration taskTimeout,
-                          List<String> launchPrefix) {
+                          List<String> launchPrefix, ChunkProgress progress) {
     /** Most workers a pool takes: more is taken for a mistake. */
     public static final int MAX_WORKERS = 1024;
 
@@ -74,7 +75,7 @@ public record PoolOptions(int workers, List<String> jvmOptions, Map<String, Stri
 
     /** Defaults with {@code n} workers. */
     public static PoolOptions workers(int n) {
-        return new PoolOptions(n, List.of(), Map.of(), List.of(), 0, null, null, true, null, null, null, 0, null, List.of());
+        return new PoolOptions(n, List.of(), Map.of(), List.of(), 0, null, null, true, null, null, null, 0, null, List.of(), null);
     }
 
     /** Defaults with one worker per processor available to this JVM. */
@@ -84,7 +85,7 @@ public record PoolOptions(int workers, List<String> jvmOptions, Map<String, Stri
 
     public PoolOptions withWorkers(int n) {
         return new PoolOptions(n, jvmOptions, environment, classpath, maxTasksPerWorker, initializer, initializerInput,
-                classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout, launchPrefix);
+                classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout, launchPrefix, progress);
     }
 
     /** Adds JVM options, e.g. {@code -Xmx128m} or {@code -Dkey=value}, after jpool's defaults. */
@@ -92,7 +93,7 @@ public record PoolOptions(int workers, List<String> jvmOptions, Map<String, Stri
         List<String> all = new ArrayList<>(jvmOptions);
         all.addAll(List.of(options));
         return new PoolOptions(workers, all, environment, classpath, maxTasksPerWorker, initializer, initializerInput,
-                classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout, launchPrefix);
+                classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout, launchPrefix, progress);
     }
 
     /** Adds an environment variable for the worker JVMs. */
@@ -100,7 +101,7 @@ public record PoolOptions(int workers, List<String> jvmOptions, Map<String, Stri
         Map<String, String> all = new LinkedHashMap<>(environment);
         all.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
         return new PoolOptions(workers, jvmOptions, all, classpath, maxTasksPerWorker, initializer, initializerInput,
-                classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout, launchPrefix);
+                classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout, launchPrefix, progress);
     }
 
     /** Adds classpath entries (jars or directories) where worker JVMs find task classes. */
@@ -108,60 +109,67 @@ public record PoolOptions(int workers, List<String> jvmOptions, Map<String, Stri
         List<Path> all = new ArrayList<>(classpath);
         all.addAll(List.of(entries));
         return new PoolOptions(workers, jvmOptions, environment, all, maxTasksPerWorker, initializer, initializerInput,
-                classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout, launchPrefix);
+                classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout, launchPrefix, progress);
     }
 
     /** Replaces each worker JVM after it has run {@code chunks} chunks (Python's {@code maxtasksperchild}). */
     public PoolOptions withMaxTasksPerWorker(int chunks) {
         return new PoolOptions(workers, jvmOptions, environment, classpath, chunks, initializer, initializerInput,
-                classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout, launchPrefix);
+                classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout, launchPrefix, progress);
     }
 
     /** Runs {@code task} on {@code input} once in each worker before its first task (Python's {@code initializer}). */
     public <I> PoolOptions withInitializer(Task<I, ?> task, I input) {
         return new PoolOptions(workers, jvmOptions, environment, classpath, maxTasksPerWorker,
-                Objects.requireNonNull(task, "initializer"), input, classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout, launchPrefix);
+                Objects.requireNonNull(task, "initializer"), input, classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout, launchPrefix, progress);
     }
 
     /** Whether worker JVMs start from a class-data archive (on by default). */
     public PoolOptions withClassDataArchive(boolean on) {
         return new PoolOptions(workers, jvmOptions, environment, classpath, maxTasksPerWorker, initializer,
-                initializerInput, on, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout, launchPrefix);
+                initializerInput, on, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout, launchPrefix, progress);
     }
 
     /** Where the class-data archive is kept. */
     public PoolOptions withCacheDirectory(Path directory) {
         return new PoolOptions(workers, jvmOptions, environment, classpath, maxTasksPerWorker, initializer,
-                initializerInput, classDataArchive, directory, workerStderr, diagnostics, retries, taskTimeout, launchPrefix);
+                initializerInput, classDataArchive, directory, workerStderr, diagnostics, retries, taskTimeout, launchPrefix, progress);
     }
 
     /** Where worker stderr lines go (each prefixed with the worker's id). */
     public PoolOptions withWorkerStderr(Consumer<String> sink) {
         return new PoolOptions(workers, jvmOptions, environment, classpath, maxTasksPerWorker, initializer,
-                initializerInput, classDataArchive, cacheDirectory, sink, diagnostics, retries, taskTimeout, launchPrefix);
+                initializerInput, classDataArchive, cacheDirectory, sink, diagnostics, retries, taskTimeout, launchPrefix, progress);
     }
 
     /** Where jpool's own notes go, such as "building the worker class-data archive". */
     public PoolOptions withDiagnostics(Consumer<String> sink) {
         return new PoolOptions(workers, jvmOptions, environment, classpath, maxTasksPerWorker, initializer,
-                initializerInput, classDataArchive, cacheDirectory, workerStderr, sink, retries, taskTimeout, launchPrefix);
+                initializerInput, classDataArchive, cacheDirectory, workerStderr, sink, retries, taskTimeout, launchPrefix, progress);
     }
 
     /** Re-runs a chunk up to {@code times} more times when its worker JVM dies or times out. */
     public PoolOptions withRetries(int times) {
         return new PoolOptions(workers, jvmOptions, environment, classpath, maxTasksPerWorker, initializer,
-                initializerInput, classDataArchive, cacheDirectory, workerStderr, diagnostics, times, taskTimeout, launchPrefix);
+                initializerInput, classDataArchive, cacheDirectory, workerStderr, diagnostics, times, taskTimeout, launchPrefix, progress);
     }
 
     /** Ends a worker JVM (and what it started) whose chunk runs longer than {@code timeout}. */
     public PoolOptions withTaskTimeout(Duration timeout) {
         return new PoolOptions(workers, jvmOptions, environment, classpath, maxTasksPerWorker, initializer,
-                initializerInput, classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, timeout, launchPrefix);
+                initializerInput, classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, timeout, launchPrefix, progress);
     }
 
     /** Starts each worker JVM through {@code words}, e.g. {@code srun --exact -n1 -c1 -u} for a SLURM job step. */
     public PoolOptions withLaunchPrefix(List<String> words) {
         return new PoolOptions(workers, jvmOptions, environment, classpath, maxTasksPerWorker, initializer,
-                initializerInput, classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout, words);
+                initializerInput, classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout, words, progress);
+    }
+
+    /** Hears the progress each chunk's task reports (see {@link dev.jpool.task.TaskProgress}). */
+    public PoolOptions withProgress(ChunkProgress listener) {
+        return new PoolOptions(workers, jvmOptions, environment, classpath, maxTasksPerWorker, initializer,
+                initializerInput, classDataArchive, cacheDirectory, workerStderr, diagnostics, retries, taskTimeout,
+                launchPrefix, listener);
     }
 }

@@ -104,7 +104,14 @@ public final class ProcessPool extends AbstractPool {
             terminate();
             throw e;
         }
-        this.ready = CompletableFuture.allOf(hellos.toArray(CompletableFuture[]::new));
+        this.ready = CompletableFuture.allOf(hellos.toArray(CompletableFuture[]::new)).handle((ok, failure) -> {
+            if (failure == null) {
+                return null;
+            }
+            synchronized (lock) {
+                throw broken != null ? broken : poolException(failure); // the pool's own words for a failed start
+            }
+        });
     }
 
     /**
@@ -253,7 +260,10 @@ public final class ProcessPool extends AbstractPool {
     }
 
     private void run(Slot slot, Job job) {
-        slot.process.submit(job.task, job.inputs).whenComplete((reply, failure) -> finished(slot, job, reply, failure));
+        ChunkProgress progress = options.progress();
+        slot.process.submit(job.task, job.inputs, progress == null ? (done, total) -> { }
+                        : (done, total) -> progress.progress(job.first, done, total))
+                .whenComplete((reply, failure) -> finished(slot, job, reply, failure));
     }
 
     private void finished(Slot slot, Job job, WorkerProcess.Reply reply, Throwable failure) {

@@ -1,6 +1,7 @@
 package dev.jpool.pool;
 
 import dev.jpool.task.Task;
+import dev.jpool.task.TaskProgress;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ public final class ThreadPool extends AbstractPool {
     private final Object initializerInput;
     private final ThreadLocal<Boolean> initialized = ThreadLocal.withInitial(() -> false);
     private final Set<CompletableFuture<?>> unfinished = ConcurrentHashMap.newKeySet();
+    private final ChunkProgress progress;
 
     /** A pool of {@code threads} threads. */
     public ThreadPool(int threads) {
@@ -40,6 +42,9 @@ public final class ThreadPool extends AbstractPool {
     @SuppressWarnings("unchecked")
     public ThreadPool(PoolOptions options) {
         List<String> refused = new ArrayList<>();
+        if (!options.launchPrefix().isEmpty()) {
+            refused.add("launchPrefix");
+        }
         if (!options.jvmOptions().isEmpty()) {
             refused.add("jvmOptions");
         }
@@ -57,6 +62,7 @@ public final class ThreadPool extends AbstractPool {
                     + " (options for worker JVMs) cannot apply; use ProcessPool, or leave them out");
         }
         this.threads = options.workers();
+        this.progress = options.progress();
         this.initializer = (Task<Object, ?>) options.initializer();
         this.initializerInput = options.initializerInput();
         AtomicInteger names = new AtomicInteger();
@@ -111,11 +117,14 @@ public final class ThreadPool extends AbstractPool {
             }
         }
         List<O> outputs = new ArrayList<>(inputs.size());
-        for (int i = 0; i < inputs.size(); i++) {
-            try {
-                outputs.add(task.apply(inputs.get(i)));
-            } catch (Exception | Error e) {
-                throw failure(task.getClass().getName(), String.valueOf(inputs.get(i)), first + i, thread, e);
+        try (TaskProgress.Binding binding = TaskProgress.bind(progress == null ? (done, total) -> { }
+                : (done, total) -> progress.progress(first, done, total))) {
+            for (int i = 0; i < inputs.size(); i++) {
+                try {
+                    outputs.add(task.apply(inputs.get(i)));
+                } catch (Exception | Error e) {
+                    throw failure(task.getClass().getName(), String.valueOf(inputs.get(i)), first + i, thread, e);
+                }
             }
         }
         return outputs;

@@ -10,6 +10,7 @@ import dev.jpool.protocol.Protocol;
 import dev.jpool.protocol.ProtocolException;
 import dev.jpool.protocol.RunTask;
 import dev.jpool.protocol.Shutdown;
+import dev.jpool.task.TaskProgress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -19,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The worker loop: say hello, read task lines from stdin, run them one at a time on a task
- * thread, answer each, and say bye on shutdown.
+ * thread (with the task's progress reports sent as {@code progress} lines), answer each, and say
+ * bye on shutdown.
  *
  * <p>Reading stays on the calling thread while a task runs, so a closed stdin (the launcher has
  * gone, even by SIGKILL) ends this JVM at once instead of leaving an orphan computing.
@@ -63,7 +65,11 @@ final class Worker {
             }
             if (message instanceof RunTask task) {
                 long received = System.nanoTime();
-                taskThread.execute(() -> channel.send(runner.run(task, received)));
+                taskThread.execute(() -> {
+                    try (var progress = TaskProgress.bind(new ProgressLines(channel, task.id()))) {
+                        channel.send(runner.run(task, received));
+                    }
+                });
             } else if (message instanceof Shutdown) {
                 return shutdown();
             } else {

@@ -45,12 +45,15 @@ final class DemoCommand implements Callable<Integer> {
     private boolean threads;
 
     @Mixin
+    private WorkersOption workersOption;
+
+    @Mixin
     private WorkerOptions options;
 
     @Override
     public Integer call() throws InterruptedException {
         options.requireLocalUnless(!threads, "--threads");
-        WorkerCount count = options.workerCount(parent.env());
+        WorkerCount count = options.workerCount(parent.env(), workersOption.workers);
         PrintWriter out = spec.commandLine().getOut();
         long start = System.nanoTime();
         try (Pool pool = threads ? new ThreadPool(count.count())

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "jpool", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Runs work in a pool of separate worker JVMs, in a thread pool or serially,",
                 "and measures what each costs. Monte Carlo pi is the example workload."},
-        subcommands = {PiCommand.class, CompareCommand.class, MapCommand.class, DemoCommand.class},
+        subcommands = {PiCommand.class, CompareCommand.class, ScaleCommand.class, CrossoverCommand.class,
+                MapCommand.class, DemoCommand.class},
         footer = {"", "Example:", "  java -jar launcher/target/jpool.jar compare --samples 1e9 --workers 2"})
 final class JpoolCommand implements Runnable {
     private final Map<String, String> env;
@@ -24,6 +25,6 @@ final class JpoolCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                "missing command: pi, compare, map or demo");
+                "missing command: pi, compare, scale, crossover, map or demo");
     }
 }

@@ -73,6 +73,9 @@ final class MapCommand implements Callable<Integer> {
     private boolean unordered;
 
     @Mixin
+    private WorkersOption workersOption;
+
+    @Mixin
     private WorkerOptions options;
 
     @Override
@@ -84,7 +87,7 @@ final class MapCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--chunksize must be at least 1, was " + chunksize);
         }
         options.requireLocalUnless(mode == Mode.PROCESS, "--mode thread");
-        WorkerCount count = options.workerCount(parent.env());
+        WorkerCount count = options.workerCount(parent.env(), workersOption.workers);
         List<Path> entries;
         Task<Object, Object> userTask;
         try {

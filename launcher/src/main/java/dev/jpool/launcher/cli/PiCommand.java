@@ -2,11 +2,13 @@ package dev.jpool.launcher.cli;
 
 import dev.jpool.launcher.report.Format;
 import dev.jpool.launcher.report.PiReport;
+import dev.jpool.launcher.report.TimelineRun;
 import dev.jpool.launcher.run.Mode;
 import dev.jpool.launcher.run.PiRun;
 import dev.jpool.launcher.run.WorkerCount;
 import dev.jpool.launcher.slurm.SlurmJob;
 import dev.jpool.launcher.worker.WorkerLauncher;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,6 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Examples:",
                 "  java -jar launcher/target/jpool.jar pi --samples 1e9 --workers 4 --mode process",
                 "  java -jar launcher/target/jpool.jar pi --samples 1e8 --mode thread --format json",
+                "  java -jar launcher/target/jpool.jar pi --samples 1e9 --workers 2 --trace pi.json --gantt pi.png",
                 "  salloc -N2 -n4 java -jar launcher/target/jpool.jar pi --launcher srun"})
 final class PiCommand implements Callable<Integer> {
     @ParentCommand
@@ -36,7 +39,13 @@ final class PiCommand implements Callable<Integer> {
     private RunOptions run;
 
     @Mixin
+    private WorkersOption workersOption;
+
+    @Mixin
     private WorkerOptions options;
+
+    @Mixin
+    private TimelineOptions timeline;
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "process",
             converter = LowerCaseEnumConverter.ModeConverter.class,
@@ -66,7 +75,8 @@ final class PiCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--launcher srun starts worker JVMs, so it goes with --mode process, not --mode " + mode);
         }
-        WorkerCount count = options.workerCount(parent.env());
+        WorkerCount count = options.workerCount(parent.env(), workersOption.workers);
+        timeline.check();
         int workers = mode == Mode.SERIAL ? 1 : count.count();
         String source = mode == Mode.SERIAL ? "serial" : "from " + count.source();
         if (mode != Mode.SERIAL && options.launcher == WorkerLauncher.LOCAL) {
@@ -77,9 +87,11 @@ final class PiCommand implements Callable<Integer> {
                 + "), " + run.samples + " samples, seed " + run.seed);
         PiRun result;
         try (InterruptNotice notice = new InterruptNotice("pi")) {
-            result = Runners.of(mode, options, parent.env(), chaos != null).run(run.samples, run.seed, workers);
+            result = Runners.of(mode, options, parent.env(), options.progressBars(parent.env()), chaos != null)
+                    .run(run.samples, run.seed, workers);
         }
         new PiReport(result, source, SlurmJob.of(parent.env()).orElse(null)).print(spec.commandLine().getOut(), format);
+        timeline.write(List.of(new TimelineRun(TimelineRun.describe(result), result)), options::diagnose);
         return 0;
     }
 }

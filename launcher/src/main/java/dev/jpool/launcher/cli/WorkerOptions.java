@@ -1,5 +1,7 @@
 package dev.jpool.launcher.cli;
 
+import dev.jpool.launcher.progress.ProgressBars;
+import dev.jpool.launcher.progress.Terminal;
 import dev.jpool.launcher.run.WorkerCount;
 import dev.jpool.launcher.slurm.JobSteps;
 import dev.jpool.launcher.slurm.SlurmJob;
@@ -16,15 +18,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** Options of every command that starts workers: how many, and how their JVMs start. */
+/** Options of every command that runs work: how worker JVMs start, fail and report, and how much jpool says. */
 final class WorkerOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
-
-    @Option(names = "--workers", paramLabel = "N",
-            description = "Worker JVMs or threads. Default: NUM_PROCS, else SLURM_CPUS_PER_TASK, "
-                    + "else the available processors.")
-    Integer workers;
 
     @Option(names = "--worker-jvm-opt", paramLabel = "OPT",
             description = "An option for each worker JVM, e.g. --worker-jvm-opt=-Xmx64m (repeatable). "
@@ -53,11 +50,12 @@ final class WorkerOptions {
                     + "salloc). Default: ${DEFAULT-VALUE}.")
     WorkerLauncher launcher;
 
-    @Option(names = {"-q", "--quiet"}, description = "No diagnostics on stderr (worker stderr still shows).")
+    @Option(names = {"-q", "--quiet"}, description = "No diagnostics and no progress bar on stderr "
+            + "(warnings and worker stderr still show).")
     boolean quiet;
 
-    /** Checks what picocli cannot see alone; a problem is a usage error, before any JVM starts. */
-    WorkerCount workerCount(Map<String, String> env) {
+    /** Checks the JVM options and retries; a bad one is a usage error, before any JVM starts. */
+    void check() {
         for (String option : workerJvmOptions) {
             if (!option.startsWith("-") || option.length() < 2) {
                 throw new ParameterException(spec.commandLine(), "--worker-jvm-opt '" + option
@@ -67,6 +65,15 @@ final class WorkerOptions {
         if (retries < 0) {
             throw new ParameterException(spec.commandLine(), "--retries must be 0 or more, was " + retries);
         }
+    }
+
+    /**
+     * Checks what picocli cannot see alone and resolves the worker count from {@code --workers}
+     * ({@code requested}, or null), the environment and the allocation; a problem is a usage
+     * error, before any JVM starts.
+     */
+    WorkerCount workerCount(Map<String, String> env, Integer requested) {
+        check();
         Optional<SlurmJob> job = SlurmJob.of(env);
         if (launcher == WorkerLauncher.SRUN && job.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--launcher srun starts workers as job steps of the "
@@ -76,8 +83,8 @@ final class WorkerOptions {
         WorkerCount count;
         try {
             int processors = Runtime.getRuntime().availableProcessors();
-            count = launcher == WorkerLauncher.SRUN ? WorkerCount.resolveForJobSteps(workers, env, processors, jobCpus)
-                    : WorkerCount.resolve(workers, env, processors);
+            count = launcher == WorkerLauncher.SRUN ? WorkerCount.resolveForJobSteps(requested, env, processors, jobCpus)
+                    : WorkerCount.resolve(requested, env, processors);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -112,9 +119,7 @@ final class WorkerOptions {
      */
     void warnAboveAllocation(Map<String, String> env, int count, String what) {
         SlurmJob.of(env).flatMap(SlurmJob::localCpus).filter(local -> count > local.cpus()).ifPresent(local -> {
-            spec.commandLine().getErr().println("jpool: warning: " + count + " " + what
-                    + " but this SLURM job was allocated " + local);
-            spec.commandLine().getErr().flush();
+            warn(count + " " + what + " but this SLURM job was allocated " + local);
         });
     }
 
@@ -137,6 +142,23 @@ final class WorkerOptions {
             spec.commandLine().getErr().println("jpool: " + line);
             spec.commandLine().getErr().flush();
         }
+    }
+
+    /** Progress bars on stderr where they belong: a terminal, not CI, not {@code --quiet}. */
+    ProgressBars progressBars(Map<String, String> env) {
+        return Terminal.barWanted(quiet, env, Terminal.stderrIsTerminal()) ? ProgressBars.on(System.err)
+                : ProgressBars.off();
+    }
+
+    /** Prints a warning on stderr, even with {@code --quiet}: it says something about the results. */
+    void warn(String line) {
+        spec.commandLine().getErr().println("jpool: warning: " + line);
+        spec.commandLine().getErr().flush();
+    }
+
+    /** The command's usage error with this message. */
+    ParameterException usageError(String message) {
+        return new ParameterException(spec.commandLine(), message);
     }
 
     /** Where worker stderr goes: the user's stderr, always. */

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -29,6 +30,7 @@ public final class ProcessRunner implements PiRunner {
     private final PoolOptions options;
     private final Consumer<String> diagnostics;
     private final boolean chaos;
+    private final RunProgress progress;
 
     /**
      * @param options     how the pool starts its workers (its worker count is set per run)
@@ -38,11 +40,20 @@ public final class ProcessRunner implements PiRunner {
         this(options, diagnostics, false);
     }
 
-    /** As above; with {@code chaos}, one worker is killed mid-run to show the recovery. */
-    public ProcessRunner(PoolOptions options, Consumer<String> diagnostics, boolean chaos) {
-        this.options = options;
+    /**
+     * As above; with {@code chaos}, one worker is killed mid-run to show the recovery, and
+     * {@code progress} hears each worker's progress through its chunk.
+     */
+    public ProcessRunner(PoolOptions options, Consumer<String> diagnostics, boolean chaos, RunProgress progress) {
+        this.options = options.withProgress(progress::progress);
         this.diagnostics = diagnostics;
         this.chaos = chaos;
+        this.progress = progress;
+    }
+
+    /** As above, without chaos and without progress. */
+    public ProcessRunner(PoolOptions options, Consumer<String> diagnostics, boolean chaos) {
+        this(options, diagnostics, chaos, RunProgress.NONE);
     }
 
     @Override
@@ -64,10 +75,17 @@ public final class ProcessRunner implements PiRunner {
             if (chaos) {
                 pool.ready().thenRun(() -> killOneSoon(pool));
             }
+            // One chunk per worker, as the tutorial maps NUM_PROCS chunks: wait until every worker is
+            // up, or one that started early would take the chunk of one still starting.
+            try {
+                pool.ready().join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof PoolException pool0 ? pool0 : new PoolException(e.getMessage(), e);
+            }
             List<PiCount> counts = pool.map(new PiTask(), chunks, 1);
             pool.close();
             long wall = System.nanoTime() - t0;
-            return result(samples, seed, workers, counts, pool, wall);
+            return result(samples, seed, workers, counts, pool, t0, wall);
         } catch (PoolException e) {
             throw new RunFailedException(e.getMessage(), e);
         } finally {
@@ -91,6 +109,24 @@ public final class ProcessRunner implements PiRunner {
         });
     }
 
+    /**
+     * The worker's phases on the launcher's clock, from its history. The worker stamps when it
+     * read a chunk and when it sent the result, and how long the task ran; the task ran just
+     * before the result was sent, so "prepare" is the rest: handing the chunk to the task thread,
+     * loading the task's class, decoding its input.
+     */
+    private static List<Span> spans(long t0, WorkerHistory worker, long hello, long lastAnswer, long exit) {
+        Timeline timeline = new Timeline(t0).add(Timeline.JVM_START, worker.spawnNanos(), hello);
+        for (ChunkTiming chunk : worker.chunks()) {
+            long computeStart = chunk.answeredNanos() - chunk.computeNanos();
+            timeline.add(Timeline.RECEIVE, chunk.sentNanos(), chunk.receivedNanos())
+                    .add(Timeline.PREPARE, chunk.receivedNanos(), computeStart)
+                    .add(Timeline.COMPUTE, computeStart, chunk.answeredNanos())
+                    .add(Timeline.SEND, chunk.answeredNanos(), chunk.arrivedNanos());
+        }
+        return timeline.add(Timeline.EXIT, lastAnswer, exit).spans();
+    }
+
     /** "pid 1234 on node1 (step 3)": where a worker JVM runs, as its hello says. */
     private static String where(WorkerHistory worker) {
         return "pid " + worker.pid() + " on " + worker.node()
@@ -98,7 +134,7 @@ public final class ProcessRunner implements PiRunner {
     }
 
     private static PiRun result(long samples, long seed, int workers, List<PiCount> counts, ProcessPool pool,
-                                long wall) {
+                                long t0, long wall) {
         long hits = counts.stream().mapToLong(PiCount::hits).sum();
         List<WorkerTiming> timings = new ArrayList<>();
         for (WorkerHistory worker : pool.history()) {
@@ -121,7 +157,7 @@ public final class ProcessRunner implements PiRunner {
             long exit = worker.exitNanos() != null ? worker.exitNanos() : lastAnswer;
             timings.add(new WorkerTiming(worker.index(), "pid " + worker.pid(), worker.pid(), worker.node(),
                     worker.slurmStep(), workerSamples, workerHits, hello - worker.spawnNanos(), send, compute, collect,
-                    Math.max(0, exit - lastAnswer), worker.peakRssKib()));
+                    Math.max(0, exit - lastAnswer), worker.peakRssKib(), spans(t0, worker, hello, lastAnswer, exit)));
         }
         return new PiRun(Mode.PROCESS, samples, seed, hits, wall, counts.get(0).kernel(), timings,
                 ProcessHandle.current().pid(), LauncherMemory.peakRssKib(), pool.retries(), workers);

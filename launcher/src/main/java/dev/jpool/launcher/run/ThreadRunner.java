@@ -6,6 +6,7 @@ import dev.jpool.pi.PiChunk;
 import dev.jpool.pi.PiCount;
 import dev.jpool.pi.PiTask;
 import dev.jpool.pool.PoolException;
+import dev.jpool.pool.PoolOptions;
 import dev.jpool.pool.ThreadPool;
 import dev.jpool.task.Task;
 import java.util.ArrayList;
@@ -32,6 +33,17 @@ public final class ThreadRunner implements PiRunner {
         }
     }
 
+    private final RunProgress progress;
+
+    public ThreadRunner() {
+        this(RunProgress.NONE);
+    }
+
+    /** @param progress hears each thread's progress through its chunk */
+    public ThreadRunner(RunProgress progress) {
+        this.progress = progress;
+    }
+
     @Override
     public Mode mode() {
         return Mode.THREAD;
@@ -41,7 +53,7 @@ public final class ThreadRunner implements PiRunner {
     public PiRun run(long samples, long seed, int workers) {
         List<PiChunk> chunks = ChunkPlan.split(seed, samples, workers);
         long t0 = System.nanoTime();
-        ThreadPool pool = new ThreadPool(workers);
+        ThreadPool pool = new ThreadPool(PoolOptions.workers(workers).withProgress(progress::progress));
         try {
             long poolStarted = System.nanoTime();
             List<Timed> done = pool.map(new TimedPiTask(), chunks, 1);
@@ -53,9 +65,14 @@ public final class ThreadRunner implements PiRunner {
             for (int i = 0; i < workers; i++) {
                 Timed d = done.get(i);
                 hits += d.count().hits();
+                List<Span> spans = new Timeline(t0).add(Timeline.POOL_START, t0, poolStarted)
+                        .add(Timeline.QUEUE_WAIT, poolStarted, d.startedNanos())
+                        .add(Timeline.COMPUTE, d.startedNanos(), d.endedNanos())
+                        .add(Timeline.JOIN, d.endedNanos(), joined)
+                        .add(Timeline.SHUTDOWN, joined, end).spans();
                 timings.add(new WorkerTiming(i, d.thread(), null, HostName.node(), d.count().samples(),
                         d.count().hits(), poolStarted - t0, d.startedNanos() - poolStarted,
-                        d.endedNanos() - d.startedNanos(), joined - d.endedNanos(), end - joined, null));
+                        d.endedNanos() - d.startedNanos(), joined - d.endedNanos(), end - joined, null, spans));
             }
             return new PiRun(Mode.THREAD, samples, seed, hits, end - t0, done.get(0).count().kernel(), timings,
                     ProcessHandle.current().pid(), LauncherMemory.peakRssKib(), List.of(), workers);

@@ -1,5 +1,7 @@
 package dev.jpool.launcher.run;
 
+import java.util.List;
+
 /**
  * What one worker (a process, a thread, or the calling thread) did in a run, and where its time
  * went, in nanoseconds of the launcher's clock.
@@ -24,14 +26,20 @@ package dev.jpool.launcher.run;
  * @param collectNanos  see above
  * @param stopNanos     see above
  * @param peakRssKib    the worker JVM's peak RSS in KiB (process mode on Linux), else null
+ * @param spans         the same phases on the run's timeline, in order (for traces and charts)
  */
 public record WorkerTiming(int index, String label, Long pid, String node, String slurmStep, long samples, long hits,
                            long startNanos, long sendNanos, long computeNanos, long collectNanos,
-                           long stopNanos, Long peakRssKib) {
-    /** A worker that is no SLURM job step (a thread, or the calling thread). */
+                           long stopNanos, Long peakRssKib, List<Span> spans) {
+    public WorkerTiming {
+        spans = List.copyOf(spans);
+    }
+
+    /** A worker that is no SLURM job step (a thread, or the calling thread), with its timeline. */
     public WorkerTiming(int index, String label, Long pid, String node, long samples, long hits, long startNanos,
-                        long sendNanos, long computeNanos, long collectNanos, long stopNanos, Long peakRssKib) {
+                        long sendNanos, long computeNanos, long collectNanos, long stopNanos, Long peakRssKib,
+                        List<Span> spans) {
         this(index, label, pid, node, null, samples, hits, startNanos, sendNanos, computeNanos, collectNanos, stopNanos,
-                peakRssKib);
+                peakRssKib, spans);
     }
 }

@@ -5,6 +5,7 @@ import dev.jpool.protocol.Bye;
 import dev.jpool.protocol.Hello;
 import dev.jpool.protocol.LineReader;
 import dev.jpool.protocol.Message;
+import dev.jpool.protocol.Progress;
 import dev.jpool.protocol.Protocol;
 import dev.jpool.protocol.ProtocolException;
 import dev.jpool.protocol.RawJson;
@@ -12,6 +13,7 @@ import dev.jpool.protocol.RunTask;
 import dev.jpool.protocol.Shutdown;
 import dev.jpool.protocol.TaskFailure;
 import dev.jpool.protocol.TaskResult;
+import dev.jpool.task.TaskProgress;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -50,7 +52,7 @@ public final class WorkerProcess implements AutoCloseable {
     public record Reply(TaskResult result, long sentNanos, long answeredNanos) {
     }
 
-    private record Pending(String task, CompletableFuture<Reply> reply, long sentNanos) {
+    private record Pending(String task, CompletableFuture<Reply> reply, long sentNanos, TaskProgress.Listener progress) {
     }
 
     private final int index;
@@ -162,10 +164,18 @@ public final class WorkerProcess implements AutoCloseable {
      * the task threw, and with a {@link WorkerException} if the worker dies first.
      */
     public CompletableFuture<Reply> submit(String task, RawJson inputs) {
+        return submit(task, inputs, (done, total) -> { });
+    }
+
+    /**
+     * As {@link #submit(String, RawJson)}; the worker's {@code progress} lines for it go to
+     * {@code progress}, on this worker's reader thread, until the reply completes.
+     */
+    public CompletableFuture<Reply> submit(String task, RawJson inputs, TaskProgress.Listener progress) {
         long id = ids.incrementAndGet();
         CompletableFuture<Reply> reply = new CompletableFuture<>();
         long sent = System.nanoTime();
-        pending.put(id, new Pending(task, reply, sent));
+        pending.put(id, new Pending(task, reply, sent, progress));
         if (ended.isDone()) {
             pending.remove(id);
             reply.completeExceptionally(ended.join());
@@ -268,6 +278,8 @@ public final class WorkerProcess implements AutoCloseable {
     private String dispatch(Message message, long at) {
         if (message instanceof Hello h && !hello.isDone()) {
             hello.complete(new Arrival<>(h, at));
+        } else if (message instanceof Progress p && pending.containsKey(p.id())) {
+            pending.get(p.id()).progress().progress(p.done(), p.total());
         } else if (message instanceof TaskResult r && pending.containsKey(r.id())) {
             Pending p = pending.remove(r.id());
             p.reply().complete(new Reply(r, p.sentNanos(), at));

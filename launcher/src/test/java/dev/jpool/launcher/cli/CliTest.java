@@ -135,7 +135,7 @@ class CliTest {
         Outcome version = run("--version");
         assertEquals(0, version.exit());
         assertTrue(version.out().startsWith("jpool 0."), version.out());
-        for (String command : List.of("pi", "compare")) {
+        for (String command : List.of("pi", "compare", "scale", "crossover")) {
             Outcome help = run(command, "--help");
             assertEquals(0, help.exit());
             assertTrue(help.out().contains("java -jar launcher/target/jpool.jar " + command), help.out());

@@ -1,0 +1,78 @@
+package dev.jpool.launcher.run;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The tutorial's scaling experiment: the same samples and seed serially (the baseline) and on
+ * every worker count in every parallel mode, {@code repeat} rounds, each round one serial run
+ * and then every count and mode (interleaved, so drift in the machine's load hits them alike).
+ */
+public final class ScalingStudy {
+    /**
+     * What to run.
+     *
+     * @param workerCounts distinct counts, ascending
+     * @param modes        parallel modes (thread, process); serial always runs as the baseline
+     */
+    public record Plan(long samples, long seed, List<Integer> workerCounts, List<Mode> modes, int repeat) {
+        public Plan {
+            workerCounts = List.copyOf(workerCounts);
+            modes = List.copyOf(modes);
+            if (modes.contains(Mode.SERIAL)) {
+                throw new IllegalArgumentException("serial is the baseline, not a mode to scale");
+            }
+        }
+
+        /** Runs in all: a serial run and every count in every mode, per round. */
+        public int runs() {
+            return repeat * (1 + workerCounts.size() * modes.size());
+        }
+    }
+
+    private final Map<Mode, PiRunner> runners = new EnumMap<>(Mode.class);
+
+    public ScalingStudy(List<PiRunner> runners) {
+        runners.forEach(runner -> this.runners.put(runner.mode(), runner));
+    }
+
+    /**
+     * Every run, in the order made. A warm-up run of serial (and threads) on up to 1e7 samples
+     * comes first and is not counted: it compiles the kernel in this JVM, as every measured serial
+     * and thread run would otherwise pay in the first round. Worker JVMs start cold every time,
+     * and that is part of what a process run costs.
+     */
+    public List<PiRun> run(Plan plan) throws InterruptedException {
+        long warmUp = Math.min(plan.samples(), 10_000_000L);
+        runner(Mode.SERIAL).run(warmUp, plan.seed(), 1);
+        if (plan.modes().contains(Mode.THREAD)) {
+            runner(Mode.THREAD).run(warmUp, plan.seed(), plan.workerCounts().get(plan.workerCounts().size() - 1));
+        }
+        List<PiRun> runs = new ArrayList<>();
+        for (int round = 0; round < plan.repeat(); round++) {
+            runs.add(runner(Mode.SERIAL).run(plan.samples(), plan.seed(), 1));
+            for (int workers : plan.workerCounts()) {
+                for (Mode mode : plan.modes()) {
+                    runs.add(runner(mode).run(plan.samples(), plan.seed(), workers));
+                }
+            }
+        }
+        for (PiRun run : runs) {
+            if (run.hits() != runs.get(0).hits()) {
+                throw new IllegalStateException("hit counts differ: serial " + runs.get(0).hits() + ", " + run.mode()
+                        + " with " + run.workers().size() + " workers " + run.hits() + "; this is a bug in jpool");
+            }
+        }
+        return runs;
+    }
+
+    private PiRunner runner(Mode mode) {
+        PiRunner runner = runners.get(mode);
+        if (runner == null) {
+            throw new IllegalArgumentException("no runner for " + mode);
+        }
+        return runner;
+    }
+}
