@@ -1,5 +1,7 @@
 package dev.jpool.launcher.worker;
 
+import dev.jpool.pi.PiKernels;
+import java.lang.module.ModuleFinder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,13 +28,34 @@ public record WorkerCommandLine(String java, String classpath, List<String> jvmO
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx256m",
             "-XX:-UsePerfData", "-Xlog:disable", "-Xlog:all=warning:stderr");
 
+    /** Gives a worker the Vector API, so it counts darts with the vector kernel. */
+    public static final String VECTOR_MODULE_OPTION = "--add-modules=" + PiKernels.VECTOR_MODULE;
+
+    /**
+     * The line a JVM writes on stderr as it starts when an incubator module is added. jpool asked for
+     * the module, so the line is expected, not news about the worker: {@link WorkerProcess} drops it.
+     */
+    static final String INCUBATOR_WARNING = "WARNING: Using incubator modules: " + PiKernels.VECTOR_MODULE;
+
     public WorkerCommandLine {
         jvmOptions = List.copyOf(jvmOptions);
     }
 
-    /** The launcher's java and classpath, the default options, the jpool worker main class. */
+    /**
+     * The launcher's java and classpath, the default options, the jpool worker main class; and the
+     * Vector API module where this JDK has it (whether or not the launcher itself was given it).
+     */
     public static WorkerCommandLine ofThisJvm() {
-        return new WorkerCommandLine(currentJava(), System.getProperty("java.class.path"), DEFAULT_JVM_OPTIONS, WORKER_MAIN);
+        List<String> options = new ArrayList<>(DEFAULT_JVM_OPTIONS);
+        if (ModuleFinder.ofSystem().find(PiKernels.VECTOR_MODULE).isPresent()) {
+            options.add(VECTOR_MODULE_OPTION);
+        }
+        return new WorkerCommandLine(currentJava(), System.getProperty("java.class.path"), options, WORKER_MAIN);
+    }
+
+    /** Lines the JVM writes on stderr as it starts because of these options, rather than because of the worker. */
+    public List<String> startupNotices() {
+        return jvmOptions.contains(VECTOR_MODULE_OPTION) ? List.of(INCUBATOR_WARNING) : List.of();
     }
 
     /** The same worker with {@code extra} options appended (later options win in HotSpot). */

@@ -59,6 +59,7 @@ public final class WorkerProcess implements AutoCloseable {
     private final Writer stdin;
     private final StderrTail stderrTail = new StderrTail(STDERR_TAIL_LINES);
     private final Consumer<String> stderrSink;
+    private final List<String> startupNotices;
     private final Thread stdoutThread;
     private final Thread stderrThread;
     private final CompletableFuture<Arrival<Hello>> hello = new CompletableFuture<>();
@@ -68,8 +69,10 @@ public final class WorkerProcess implements AutoCloseable {
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
-    private WorkerProcess(int index, Process process, long spawnNanos, Protocol protocol, Consumer<String> stderrSink) {
+    private WorkerProcess(int index, Process process, long spawnNanos, Protocol protocol, Consumer<String> stderrSink,
+                          List<String> startupNotices) {
         this.index = index;
+        this.startupNotices = new ArrayList<>(startupNotices);
         this.process = process;
         this.spawnNanos = spawnNanos;
         this.protocol = protocol;
@@ -95,7 +98,7 @@ public final class WorkerProcess implements AutoCloseable {
         long spawn = System.nanoTime();
         try {
             Process process = new ProcessBuilder(commandLine.command()).start();
-            return new WorkerProcess(index, process, spawn, protocol, stderrSink);
+            return new WorkerProcess(index, process, spawn, protocol, stderrSink, commandLine.startupNotices());
         } catch (IOException e) {
             throw new WorkerException("cannot start worker " + index + " with '" + commandLine.java() + "': "
                     + e.getMessage(), e);
@@ -329,6 +332,9 @@ public final class WorkerProcess implements AutoCloseable {
             }
             if (line == null) {
                 return;
+            }
+            if (startupNotices.remove(line)) {
+                continue; // e.g. the incubator module warning: jpool asked for the module, once per worker
             }
             stderrTail.add(line);
             stderrSink.accept(prefix + line);
