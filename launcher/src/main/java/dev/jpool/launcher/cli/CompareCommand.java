@@ -52,6 +52,7 @@ final class CompareCommand implements Callable<Integer> {
         options.diagnose("comparing serial, " + count.count() + " threads and " + count.count()
                 + " worker JVMs (from " + count.source() + "), " + options.samples + " samples, seed "
                 + options.seed + ", " + repeat + " run" + (repeat == 1 ? "" : "s") + " each");
+        LauncherKernel.scalarNote().ifPresent(options::diagnose);
         Comparison.Result result;
         try (InterruptNotice notice = new InterruptNotice("compare")) {
             result = new Comparison(Runners.of(Mode.SERIAL, options, parent.env()), Runners.of(Mode.THREAD, options, parent.env()),

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "jpool", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Runs work in a pool of separate worker JVMs, in a thread pool or serially,",
                 "and measures what each costs. Monte Carlo pi is the example workload."},
-        subcommands = {PiCommand.class, CompareCommand.class},
+        subcommands = {PiCommand.class, CompareCommand.class, StartupCommand.class},
         footer = {"", "Example:", "  java -jar launcher/target/jpool.jar compare --samples 1e9 --workers 2"})
 final class JpoolCommand implements Runnable {
     private final Map<String, String> env;

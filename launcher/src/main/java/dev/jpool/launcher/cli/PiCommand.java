@@ -48,6 +48,9 @@ final class PiCommand implements Callable<Integer> {
         String source = mode == Mode.SERIAL ? "serial" : "from " + count.source();
         options.diagnose(mode + " mode, " + workers + " worker" + (workers == 1 ? "" : "s") + " (" + source
                 + "), " + options.samples + " samples, seed " + options.seed);
+        if (mode != Mode.PROCESS) {
+            LauncherKernel.scalarNote().ifPresent(options::diagnose);
+        }
         PiRun run;
         try (InterruptNotice notice = new InterruptNotice("pi")) {
             run = Runners.of(mode, options, parent.env()).run(options.samples, options.seed, workers);

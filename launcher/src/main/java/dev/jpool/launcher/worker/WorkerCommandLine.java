@@ -65,6 +65,12 @@ public record WorkerCommandLine(String java, String classpath, List<String> jvmO
         return new WorkerCommandLine(java, classpath, all, mainClass);
     }
 
+    /** The same worker without {@code option} (every occurrence). */
+    public WorkerCommandLine withoutJvmOption(String option) {
+        return new WorkerCommandLine(java, classpath, jvmOptions.stream().filter(o -> !o.equals(option)).toList(),
+                mainClass);
+    }
+
     /** The same command line with another main class (for tests and special workers). */
     public WorkerCommandLine withMainClass(String main) {
         return new WorkerCommandLine(java, classpath, jvmOptions, main);
