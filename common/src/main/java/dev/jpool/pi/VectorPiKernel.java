@@ -24,6 +24,7 @@ final class VectorPiKernel implements PiKernel {
             ? LongVector.SPECIES_512 : LongVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
     private static final int STREAMS = MonteCarloPi.STREAMS_PER_BLOCK;
+    private static final PiKernel SCALAR = new ScalarPiKernel();
 
     /**
      * @throws UnsupportedOperationException where vectors hold a single long: the Vector API would
@@ -42,21 +43,79 @@ final class VectorPiKernel implements PiKernel {
 
     @Override
     public long hits(long seed, long totalSamples, long firstBlock, long blockCount) {
-        // state[word * 8 + stream]: word w of every stream side by side, ready to load as lanes
         long[] state = new long[4 * STREAMS];
+        long end = firstBlock + blockCount;
+        long block = firstBlock;
         long hits = 0;
-        for (long block = firstBlock; block < firstBlock + blockCount; block++) {
-            for (int stream = 0; stream < STREAMS; stream++) {
-                for (int word = 0; word < 4; word++) {
-                    state[word * STREAMS + stream] = MonteCarloPi.streamSeed(seed, block, stream, word);
-                }
-            }
-            int n = MonteCarloPi.blockSamples(totalSamples, block);
-            for (int first = 0; first < STREAMS; first += LANES) {
-                hits += groupHits(state, first, n / STREAMS, n % STREAMS);
-            }
+        while (block < end && !WarmUp.done()) {
+            long start = System.nanoTime();
+            hits += SCALAR.hits(seed, totalSamples, block, 1);
+            WarmUp.probe(System.nanoTime() - start, MonteCarloPi.blockSamples(totalSamples, block));
+            block++;
+        }
+        for (; block < end; block++) {
+            hits += blockHits(seed, totalSamples, block, state);
         }
         return hits;
+    }
+
+    /** Hits of one block, all its streams. */
+    private static long blockHits(long seed, long totalSamples, long block, long[] state) {
+        // state[word * 8 + stream]: word w of every stream side by side, ready to load as lanes
+        for (int stream = 0; stream < STREAMS; stream++) {
+            for (int word = 0; word < 4; word++) {
+                state[word * STREAMS + stream] = MonteCarloPi.streamSeed(seed, block, stream, word);
+            }
+        }
+        int n = MonteCarloPi.blockSamples(totalSamples, block);
+        long hits = 0;
+        for (int first = 0; first < STREAMS; first += LANES) {
+            hits += groupHits(state, first, n / STREAMS, n % STREAMS);
+        }
+        return hits;
+    }
+
+    /**
+     * Until the JIT has compiled the vector loop, the Vector API runs as plain Java objects, some
+     * fifty times slower than the scalar kernel: the first hundred milliseconds or so of a fresh
+     * JVM. Meanwhile each block is counted by the scalar kernel (the same hits, by the layout),
+     * and the vector loop gets a short probe run that drives the JIT to compile it and is timed.
+     * Once a probe draws its darts in under half the best time per dart of the scalar blocks, the
+     * loop is compiled, and every later block of this JVM goes to the vector loop.
+     */
+    private static final class WarmUp {
+        /** Darts per probe: a few rounds, so an uncompiled probe costs little. */
+        private static final int PROBE_ROUNDS = 32;
+        private static final long[] PROBE_STATE = new long[4 * STREAMS];
+        private static volatile boolean done;
+        private static double bestScalarNanosPerDart = Double.MAX_VALUE;
+        /** Keeps the probes' results alive, so the JIT cannot drop the probe as dead code. */
+        @SuppressWarnings("unused")
+        private static volatile long sink;
+
+        static {
+            for (int i = 0; i < PROBE_STATE.length; i++) {
+                PROBE_STATE[i] = SplitMix64.output(i, i);
+            }
+        }
+
+        static boolean done() {
+            return done;
+        }
+
+        static synchronized void probe(long scalarNanos, int scalarDarts) {
+            bestScalarNanosPerDart = Math.min(bestScalarNanosPerDart, (double) scalarNanos / scalarDarts);
+            long start = System.nanoTime();
+            long hits = 0;
+            for (int first = 0; first < STREAMS; first += LANES) {
+                hits += groupHits(PROBE_STATE, first, PROBE_ROUNDS, 0);
+            }
+            double probeNanosPerDart = (double) (System.nanoTime() - start) / (PROBE_ROUNDS * STREAMS);
+            sink = hits;
+            if (probeNanosPerDart < bestScalarNanosPerDart) {
+                done = true;
+            }
+        }
     }
 
     /**

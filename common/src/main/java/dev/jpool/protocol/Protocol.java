@@ -27,28 +27,49 @@ public final class Protocol {
     private static final Set<String> TYPES =
             Set.of("hello", "run", "result", "failure", "shutdown", "bye");
 
-    private final ObjectMapper mapper;
-    private final ObjectWriter writer;
-    private final ObjectReader reader;
+    /** Jackson's mapper, reader and writer: tens of milliseconds to set up in a fresh JVM. */
+    private record Codec(ObjectMapper mapper, ObjectWriter writer, ObjectReader reader) {
+        static Codec create() {
+            ObjectMapper mapper = JsonMapper.builder()
+                    .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .build();
+            return new Codec(mapper, mapper.writerFor(Message.class), mapper.readerFor(Message.class));
+        }
+    }
 
+    private volatile Codec codec;
+
+    /**
+     * Cheap: Jackson is set up on first use, so that a launcher can spawn its worker JVMs first and
+     * set up its side of the channel while they start.
+     */
     public Protocol() {
-        this.mapper = JsonMapper.builder()
-                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .build();
-        this.writer = mapper.writerFor(Message.class);
-        this.reader = mapper.readerFor(Message.class);
+    }
+
+    private Codec codec() {
+        Codec c = codec;
+        if (c == null) {
+            synchronized (this) {
+                c = codec;
+                if (c == null) {
+                    c = Codec.create();
+                    codec = c;
+                }
+            }
+        }
+        return c;
     }
 
     /** The mapper used for payloads (task inputs and outputs). */
     public ObjectMapper mapper() {
-        return mapper;
+        return codec().mapper();
     }
 
     /** One line of JSON, without the trailing newline. */
     public String encode(Message message) {
         try {
-            return writer.writeValueAsString(message);
+            return codec().writer().writeValueAsString(message);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot encode " + message + ": " + e.getOriginalMessage(), e);
         }
@@ -62,7 +83,7 @@ public final class Protocol {
     public Message decode(String line) throws ProtocolException {
         JsonNode tree;
         try {
-            tree = mapper.readTree(line);
+            tree = codec().mapper().readTree(line);
         } catch (JsonProcessingException e) {
             throw new ProtocolException("not a JSON line (" + cut(e.getOriginalMessage()) + ")", line);
         }
@@ -85,7 +106,7 @@ public final class Protocol {
             throw new ProtocolException("unknown message type '" + cut(type.textValue()) + "'", line);
         }
         try {
-            return reader.treeToValue(tree, Message.class);
+            return codec().reader().treeToValue(tree, Message.class);
         } catch (JsonProcessingException e) {
             throw new ProtocolException("malformed '" + type.textValue() + "' message ("
                     + cut(e.getOriginalMessage()) + ")", line);
@@ -94,7 +115,7 @@ public final class Protocol {
 
     /** Converts a JSON payload to a value of the given type. */
     public <T> T payload(JsonNode node, Class<T> type) throws JsonProcessingException {
-        return mapper.treeToValue(node, type);
+        return codec().mapper().treeToValue(node, type);
     }
 
     /** The text, cut to {@link #QUOTE_CHARS} with its length noted. */

@@ -13,6 +13,7 @@ import dev.jpool.protocol.Bye;
 import dev.jpool.protocol.Hello;
 import dev.jpool.protocol.Protocol;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,13 +67,16 @@ public final class ProcessRunner implements PiRunner {
             }
             diagnostics.accept(workers + " worker JVM" + (workers == 1 ? "" : "s") + " started (pid "
                     + started.stream().map(w -> Long.toString(w.pid())).collect(Collectors.joining(", ")) + ")");
+            // The task lines are prepared while the worker JVMs start (the first use of the protocol
+            // sets up Jackson in this JVM, tens of milliseconds that now overlap their start).
+            List<JsonNode> inputs = chunks.stream().map(chunk -> (JsonNode) protocol.mapper().valueToTree(chunk)).toList();
             List<CompletableFuture<Reply>> replies = new ArrayList<>();
             for (int i = 0; i < workers; i++) {
                 WorkerProcess worker = started.get(i);
-                PiChunk chunk = chunks.get(i);
+                JsonNode input = inputs.get(i);
                 replies.add(worker.hello()
                         .orTimeout(HELLO_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
-                        .thenCompose(hello -> worker.submit(PiTask.class.getName(), protocol.mapper().valueToTree(chunk))));
+                        .thenCompose(hello -> worker.submit(PiTask.class.getName(), input)));
             }
             CompletableFuture.allOf(started.stream().map(WorkerProcess::hello).toArray(CompletableFuture[]::new))
                     .thenRun(() -> diagnostics.accept("every worker JVM said hello; they are computing"));

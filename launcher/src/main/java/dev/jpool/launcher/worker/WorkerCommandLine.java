@@ -32,6 +32,15 @@ public record WorkerCommandLine(String java, String classpath, List<String> jvmO
     public static final String VECTOR_MODULE_OPTION = "--add-modules=" + PiKernels.VECTOR_MODULE;
 
     /**
+     * Go with {@link #VECTOR_MODULE_OPTION}: the JIT compiles the vector kernel's methods after a
+     * twentieth of the usual calls and loops, so a fresh worker spends less time running them as
+     * slow, uncompiled Vector API code (the kernel counts on the scalar kernel meanwhile). The first
+     * option keeps HotSpot from echoing the command on stdout, the protocol channel.
+     */
+    public static final List<String> VECTOR_JIT_OPTIONS = List.of("-XX:CompileCommand=quiet",
+            "-XX:CompileCommand=CompileThresholdScaling,dev.jpool.pi.VectorPiKernel::*,0.05");
+
+    /**
      * The line a JVM writes on stderr as it starts when an incubator module is added. jpool asked for
      * the module, so the line is expected, not news about the worker: {@link WorkerProcess} drops it.
      */
@@ -49,6 +58,7 @@ public record WorkerCommandLine(String java, String classpath, List<String> jvmO
         List<String> options = new ArrayList<>(DEFAULT_JVM_OPTIONS);
         if (ModuleFinder.ofSystem().find(PiKernels.VECTOR_MODULE).isPresent()) {
             options.add(VECTOR_MODULE_OPTION);
+            options.addAll(VECTOR_JIT_OPTIONS);
         }
         return new WorkerCommandLine(currentJava(), System.getProperty("java.class.path"), options, WORKER_MAIN);
     }
