@@ -9,6 +9,8 @@ import dev.jpool.launcher.run.PiRun;
 import dev.jpool.launcher.run.ProcessRunner;
 import dev.jpool.launcher.worker.ClassDataArchive;
 import dev.jpool.launcher.worker.WorkerCommandLine;
+import dev.jpool.pi.MonteCarloPi;
+import dev.jpool.pi.PiKernels;
 import dev.jpool.protocol.Protocol;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -45,6 +47,40 @@ class ClassDataArchiveIT {
         assertTrue(archived.jvmOptions().stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile=" + cache)));
         assertEquals(run(plain).hits(), run(archived).hits());
         assertEquals(List.of(), workerStderr, "the JVM accepted the archive without a warning");
+    }
+
+    @Test
+    void archivedVectorWorkersCountWhatTheScalarKernelCounts() throws Exception {
+        WorkerCommandLine plain = fromJar();
+        assertTrue(plain.jvmOptions().contains(WorkerCommandLine.VECTOR_MODULE_OPTION), plain.toString());
+        WorkerCommandLine archived = new ClassDataArchive(cache, diagnostics::add).apply(plain);
+        WorkerCommandLine scalarArchived = new ClassDataArchive(cache, diagnostics::add)
+                .apply(plain.withoutJvmOption(WorkerCommandLine.VECTOR_MODULE_OPTION));
+        assertNotEquals(archived, scalarArchived, "a module changes the archive");
+        long expected = PiKernels.scalar().hits(3, 1_234_567, 0, MonteCarloPi.blocks(1_234_567));
+        PiRun vector = run(archived);
+        PiRun scalar = run(scalarArchived);
+        assertTrue(vector.kernel().startsWith("vector-"), vector.kernel());
+        assertEquals("scalar", scalar.kernel());
+        assertEquals(expected, vector.hits());
+        assertEquals(expected, scalar.hits());
+        assertEquals(List.of(), workerStderr, "no warning: not the archive's, not the incubator module's");
+    }
+
+    @Test
+    void aChangedJarGetsAnArchiveOfItsOwn() throws Exception {
+        Path jar = cache.resolve("copy-of-jpool.jar");
+        Files.copy(JAR, jar);
+        WorkerCommandLine copy = new WorkerCommandLine(fromJar().java(), jar.toString(), fromJar().jvmOptions(),
+                WorkerCommandLine.WORKER_MAIN);
+        ClassDataArchive archive = new ClassDataArchive(cache, diagnostics::add);
+        Path first = archive.archiveFor(copy).orElseThrow();
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(jar).toMillis() + 60_000));
+        Path second = archive.archiveFor(copy).orElseThrow();
+        assertNotEquals(first, second, "a rebuilt jar must not map the old jar's archive");
+        assertEquals(run(fromJar()).hits(), run(archive.apply(copy)).hits());
+        assertEquals(List.of(), workerStderr);
     }
 
     @Test
