@@ -26,13 +26,26 @@ final class VectorPiKernel implements PiKernel {
     private static final int STREAMS = MonteCarloPi.STREAMS_PER_BLOCK;
     private static final PiKernel SCALAR = new ScalarPiKernel();
 
+    /** Two rounds of eight streams and one dart of a third: every lane, the loop and the tail. */
+    private static final long SELF_CHECK_SAMPLES = 17;
+
     /**
      * @throws UnsupportedOperationException where vectors hold a single long: the Vector API would
      *                                       run its portable code, far slower than the scalar kernel
+     * @throws IllegalStateException         if the vector loop disagrees with the scalar kernel on a
+     *                                       self-check (a broken Vector API on some platform)
      */
     VectorPiKernel() {
         if (LANES < 2) {
             throw new UnsupportedOperationException("vectors of " + SPECIES.vectorBitSize() + " bits hold one long");
+        }
+        for (long seed : new long[] {1, -1}) {
+            long vector = vectorHits(seed, SELF_CHECK_SAMPLES, 0, 1);
+            long scalar = SCALAR.hits(seed, SELF_CHECK_SAMPLES, 0, 1);
+            if (vector != scalar) {
+                throw new IllegalStateException("the vector kernel counted " + vector + " hits where the scalar kernel"
+                        + " counted " + scalar + " (seed " + seed + ", " + SELF_CHECK_SAMPLES + " darts)");
+            }
         }
     }
 
@@ -41,9 +54,9 @@ final class VectorPiKernel implements PiKernel {
         return "vector-" + SPECIES.vectorBitSize();
     }
 
+    /** The vector loop's hits, after the scalar kernel's for the blocks that come while it warms up. */
     @Override
     public long hits(long seed, long totalSamples, long firstBlock, long blockCount) {
-        long[] state = new long[4 * STREAMS];
         long end = firstBlock + blockCount;
         long block = firstBlock;
         long hits = 0;
@@ -53,10 +66,22 @@ final class VectorPiKernel implements PiKernel {
             WarmUp.probe(System.nanoTime() - start, MonteCarloPi.blockSamples(totalSamples, block));
             block++;
         }
-        for (; block < end; block++) {
+        return hits + vectorHits(seed, totalSamples, block, end - block);
+    }
+
+    /** The vector loop alone, warm or not. */
+    long vectorHits(long seed, long totalSamples, long firstBlock, long blockCount) {
+        long[] state = new long[4 * STREAMS];
+        long hits = 0;
+        for (long block = firstBlock; block < firstBlock + blockCount; block++) {
             hits += blockHits(seed, totalSamples, block, state);
         }
         return hits;
+    }
+
+    /** Whether this JVM has switched to the vector loop: its warm-up is over. */
+    static boolean warmedUp() {
+        return WarmUp.done();
     }
 
     /** Hits of one block, all its streams. */
@@ -89,6 +114,7 @@ final class VectorPiKernel implements PiKernel {
         private static final long[] PROBE_STATE = new long[4 * STREAMS];
         private static volatile boolean done;
         private static double bestScalarNanosPerDart = Double.MAX_VALUE;
+        private static int scalarBlocks;
         /** Keeps the probes' results alive, so the JIT cannot drop the probe as dead code. */
         @SuppressWarnings("unused")
         private static volatile long sink;
@@ -105,6 +131,7 @@ final class VectorPiKernel implements PiKernel {
 
         static synchronized void probe(long scalarNanos, int scalarDarts) {
             bestScalarNanosPerDart = Math.min(bestScalarNanosPerDart, (double) scalarNanos / scalarDarts);
+            scalarBlocks++;
             long start = System.nanoTime();
             long hits = 0;
             for (int first = 0; first < STREAMS; first += LANES) {
@@ -112,7 +139,8 @@ final class VectorPiKernel implements PiKernel {
             }
             double probeNanosPerDart = (double) (System.nanoTime() - start) / (PROBE_ROUNDS * STREAMS);
             sink = hits;
-            if (probeNanosPerDart < bestScalarNanosPerDart) {
+            // after a few blocks, so that the best scalar time is the compiled scalar kernel's
+            if (scalarBlocks >= 4 && probeNanosPerDart < bestScalarNanosPerDart) {
                 done = true;
             }
         }

@@ -29,9 +29,14 @@ class VectorPiKernelTest {
 
     private static final PiKernel SCALAR = PiKernels.scalar();
 
-    private static PiKernel vector() {
-        return PiKernels.vector().orElseThrow(() -> new AssertionError(
+    private static VectorPiKernel vector() {
+        return (VectorPiKernel) PiKernels.vector().orElseThrow(() -> new AssertionError(
                 "this test JVM has " + PiKernels.VECTOR_MODULE + " and vector hardware, yet no vector kernel"));
+    }
+
+    /** The vector loop alone, without the scalar kernel's warm-up blocks. */
+    private static long loop(VectorPiKernel vector, long seed, long samples) {
+        return vector.vectorHits(seed, samples, 0, MonteCarloPi.blocks(samples));
     }
 
     private static long all(PiKernel kernel, long seed, long samples) {
@@ -46,23 +51,24 @@ class VectorPiKernelTest {
 
     @Test
     void vectorAndScalarAgreeOnEverySizeAndSeed() {
-        PiKernel vector = vector();
+        VectorPiKernel vector = vector();
         for (long samples : SIZES) {
             for (long seed : SEEDS) {
-                assertEquals(all(SCALAR, seed, samples), all(vector, seed, samples),
-                        "seed " + seed + ", " + samples + " samples");
+                long scalar = all(SCALAR, seed, samples);
+                assertEquals(scalar, loop(vector, seed, samples), "vector loop, seed " + seed + ", " + samples);
+                assertEquals(scalar, all(vector, seed, samples), "vector kernel, seed " + seed + ", " + samples);
             }
         }
     }
 
     @Test
     void vectorAndScalarAgreeOnRandomSizesAndSeeds() {
-        PiKernel vector = vector();
+        VectorPiKernel vector = vector();
         SplittableRandom random = new SplittableRandom(7);
         for (int i = 0; i < 200; i++) {
             long samples = 1 + random.nextLong(3 * MonteCarloPi.BLOCK_SAMPLES);
             long seed = random.nextLong();
-            assertEquals(all(SCALAR, seed, samples), all(vector, seed, samples),
+            assertEquals(all(SCALAR, seed, samples), loop(vector, seed, samples),
                     "seed " + seed + ", " + samples + " samples");
         }
     }
@@ -70,12 +76,31 @@ class VectorPiKernelTest {
     @ParameterizedTest(name = "{0} chunks")
     @ValueSource(ints = {2, 3, 7, 16})
     void everyChunkOfARunAgrees(int parts) {
-        PiKernel vector = vector();
+        VectorPiKernel vector = vector();
         long samples = 5 * MonteCarloPi.BLOCK_SAMPLES + 12_345;
         for (PiChunk chunk : ChunkPlan.split(99, samples, parts)) {
-            assertEquals(SCALAR.hits(99, samples, chunk.firstBlock(), chunk.blockCount()),
-                    vector.hits(99, samples, chunk.firstBlock(), chunk.blockCount()), chunk.toString());
+            long scalar = SCALAR.hits(99, samples, chunk.firstBlock(), chunk.blockCount());
+            assertEquals(scalar, vector.vectorHits(99, samples, chunk.firstBlock(), chunk.blockCount()), chunk.toString());
+            assertEquals(scalar, vector.hits(99, samples, chunk.firstBlock(), chunk.blockCount()), chunk.toString());
         }
+    }
+
+    @Test
+    void theKernelSwitchesToTheVectorLoopOnceItIsCompiled() {
+        // Blocks go to the scalar kernel until a timed probe shows the vector loop compiled (this test
+        // JVM has the workers' JIT hint, see common/pom.xml); then every block goes to the loop.
+        VectorPiKernel vector = vector();
+        long samples = 3000L * MonteCarloPi.BLOCK_SAMPLES;
+        long expected = all(SCALAR, 5, samples);
+        long block = 0;
+        long hits = 0;
+        while (!VectorPiKernel.warmedUp() && block < MonteCarloPi.blocks(samples)) {
+            hits += vector.hits(5, samples, block, 1);
+            block++;
+        }
+        assertTrue(VectorPiKernel.warmedUp(), "still warming up after " + block + " blocks");
+        hits += vector.hits(5, samples, block, MonteCarloPi.blocks(samples) - block);
+        assertEquals(expected, hits);
     }
 
     @ParameterizedTest(name = "MaxVectorSize={0} bytes")
@@ -95,14 +120,18 @@ class VectorPiKernelTest {
         assertTrue(name.startsWith("vector-"), "the child JVM picked " + name);
         int bits = Integer.parseInt(name.substring("vector-".length()));
         assertTrue(bits >= 128 && bits <= 8 * maxVectorBytes, name + " with MaxVectorSize=" + maxVectorBytes);
-        assertEquals(expected, out.subList(1, out.size()).stream().map(Long::parseLong).toList(), name);
+        List<String> lines = out.subList(1, out.size());
+        assertEquals(expected, lines.stream().map(line -> Long.parseLong(line.split(" ")[0])).toList(), name);
+        assertEquals(expected, lines.stream().map(line -> Long.parseLong(line.split(" ")[1])).toList(),
+                name + ", the vector loop alone");
     }
 
     @Test
     void oneLaneVectorsAreRefusedForTheScalarKernel() throws Exception {
         List<String> out = probe(List.of("--add-modules=" + PiKernels.VECTOR_MODULE, "-XX:MaxVectorSize=8"),
                 List.of("3:65537"));
-        assertEquals(List.of("scalar", Long.toString(all(SCALAR, 3, 65_537))), out);
+        long hits = all(SCALAR, 3, 65_537);
+        assertEquals(List.of("scalar", hits + " " + hits), out);
     }
 
     @Test
@@ -111,7 +140,8 @@ class VectorPiKernelTest {
         assertFalse(out.stream().anyMatch(line -> line.contains("VectorPiKernel") || line.contains("jdk.incubator")),
                 "a JVM without the module loaded the vector kernel");
         List<String> results = out.stream().filter(line -> !line.startsWith("[")).toList();
-        assertEquals(List.of("scalar", Long.toString(all(SCALAR, 3, 65_537))), results);
+        long hits = all(SCALAR, 3, 65_537);
+        assertEquals(List.of("scalar", hits + " " + hits), results);
     }
 
     @Test
