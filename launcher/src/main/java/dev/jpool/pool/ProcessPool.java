@@ -87,8 +87,9 @@ public final class ProcessPool extends AbstractPool {
     public ProcessPool(PoolOptions options) {
         this.options = options;
         String classpath = workerClasspath(options);
-        WorkerCommandLine base = new WorkerCommandLine(WorkerCommandLine.ofThisJvm().java(), classpath,
-                WorkerCommandLine.DEFAULT_JVM_OPTIONS, WorkerCommandLine.WORKER_MAIN).withJvmOptions(options.jvmOptions());
+        WorkerCommandLine self = WorkerCommandLine.ofThisJvm();
+        WorkerCommandLine base = new WorkerCommandLine(self.java(), classpath, self.jvmOptions(),
+                WorkerCommandLine.WORKER_MAIN).withJvmOptions(options.jvmOptions());
         this.commandLine = (options.classDataArchive() ? archive(options).apply(base) : base)
                 .withPrefix(options.launchPrefix());
         this.workerClasspath = WorkerClasspath.entries(classpath);

@@ -72,6 +72,7 @@ final class CompareCommand implements Callable<Integer> {
                 + " worker JVMs" + (options.launcher == WorkerLauncher.SRUN ? " as SLURM job steps" : "")
                 + " (from " + count.source() + "), " + run.samples + " samples, seed "
                 + run.seed + ", " + repeat + " run" + (repeat == 1 ? "" : "s") + " each");
+        LauncherKernel.scalarNote().ifPresent(options::diagnose);
         Comparison.Result result;
         ProgressBars bars = options.progressBars(parent.env());
         try (InterruptNotice notice = new InterruptNotice("compare")) {

@@ -85,6 +85,9 @@ final class PiCommand implements Callable<Integer> {
         options.diagnose(mode + " mode, " + workers + " worker" + (workers == 1 ? "" : "s")
                 + (options.launcher == WorkerLauncher.SRUN ? " as SLURM job steps" : "") + " (" + source
                 + "), " + run.samples + " samples, seed " + run.seed);
+        if (mode != Mode.PROCESS) {
+            LauncherKernel.scalarNote().ifPresent(options::diagnose);
+        }
         PiRun result;
         try (InterruptNotice notice = new InterruptNotice("pi")) {
             result = Runners.of(mode, options, parent.env(), options.progressBars(parent.env()), chaos != null)

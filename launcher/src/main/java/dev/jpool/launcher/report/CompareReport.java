@@ -15,7 +15,7 @@ import java.util.Map;
 public final class CompareReport {
     private static final List<String> CSV_COLUMNS = List.of("mode", "workers", "samples", "seed", "hits", "repeat",
             "wallNanos", "minWallNanos", "maxWallNanos", "speedup", "efficiency", "startNanos", "sendNanos",
-            "computeNanos", "collectNanos", "stopNanos", "jvms", "peakRssKibPerJvm");
+            "computeNanos", "collectNanos", "stopNanos", "jvms", "peakRssKibPerJvm", "kernel");
 
     private final Comparison.Result result;
     private final String workersSource;
@@ -41,9 +41,10 @@ public final class CompareReport {
 
     private void text(PrintWriter out) {
         int workers = result.rows().get(1).workers();
-        out.printf(Locale.ROOT, "jpool compare: %s samples, seed %d, %d worker%s (%s), median of %d run%s, %s kernel%n",
+        out.printf(Locale.ROOT, "jpool compare: %s samples, seed %d, %d worker%s (%s), median of %d run%s, %s%n",
                 Units.count(result.samples()), result.seed(), workers, workers == 1 ? "" : "s", workersSource,
-                result.repeat(), result.repeat() == 1 ? "" : "s", result.kernel());
+                result.repeat(), result.repeat() == 1 ? "" : "s",
+                result.commonKernel().map(kernel -> kernel + " kernel").orElse("different kernels"));
         out.printf(Locale.ROOT, "  hits %s in every run of every mode: pi = %.10f%n", Units.count(result.hits()),
                 4.0 * result.hits() / result.samples());
         if (job != null) {
@@ -52,6 +53,9 @@ public final class CompareReport {
         String stepNodes = SlurmText.stepNodes(result.rows().get(2).runs());
         if (!stepNodes.isEmpty()) {
             out.println("  worker JVMs ran as SLURM job steps on " + stepNodes + " (summed over the runs)");
+        }
+        if (result.commonKernel().isEmpty()) {
+            kernelNote(out);
         }
         out.println();
         TextTable table = new TextTable("mode", "workers", "wall", "min-max", "speedup", "efficiency", "start", "send",
@@ -78,6 +82,18 @@ public final class CompareReport {
         out.println("  Memory: " + memoryNote());
     }
 
+    /** Says plainly that the modes did not run the same code, and how to make them. */
+    private void kernelNote(PrintWriter out) {
+        StringBuilder kernels = new StringBuilder();
+        for (Row row : result.rows()) {
+            kernels.append(kernels.length() == 0 ? "" : ", ").append(row.mode().label()).append(' ').append(row.kernel());
+        }
+        out.println("  NOT like for like: the modes ran different kernels (" + kernels + ").");
+        out.println("  The launcher JVM runs serial and threads; it uses the vector kernel only when started with");
+        out.println("  --add-modules jdk.incubator.vector (./jpool does that), while jpool gives its worker JVMs the");
+        out.println("  module itself. Or run every mode scalar: --worker-jvm-opt=-Djpool.kernel=scalar.");
+    }
+
     private String memoryNote() {
         if (!memoryAvailable) {
             return "peak RSS is read from /proc/<pid>/status (VmHWM), which this system does not have";
@@ -99,7 +115,7 @@ public final class CompareReport {
         json.put("pi", 4.0 * result.hits() / result.samples());
         json.put("repeat", result.repeat());
         json.put("workersSource", workersSource);
-        json.put("kernel", result.kernel());
+        json.put("kernel", result.commonKernel().orElse("mixed"));
         json.put("launcherPeakRssKib", result.launcherPeakRssKib());
         json.put("slurmJobId", job == null ? null : job.id());
         json.put("slurmNode", job == null ? null : job.node());
@@ -146,6 +162,7 @@ public final class CompareReport {
         values.add(row.phases().stop());
         values.add(row.jvms());
         values.add(row.peakRssKibPerJvm());
+        values.add(row.kernel());
         return values;
     }
 

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 
 /**
  * Serial, threads and processes on the same samples and seed, {@code repeat} times each
@@ -16,6 +18,8 @@ public final class Comparison {
      *
      * @param mode        the mode
      * @param workers     workers it ran with (1 for serial)
+     * @param kernel      the kernel that counted the darts in this mode (it depends on the JVM: see
+     *                    {@link dev.jpool.pi.PiKernels})
      * @param runs        every run, in order
      * @param wallNanos   median wall time
      * @param minWallNanos fastest run
@@ -26,8 +30,8 @@ public final class Comparison {
      * @param jvms        JVMs that took part: 1 for serial and threads, launcher + N for processes
      * @param peakRssKibPerJvm the median worker JVM's peak RSS (processes), else the launcher's
      */
-    public record Row(Mode mode, int workers, List<PiRun> runs, long wallNanos, long minWallNanos, long maxWallNanos,
-                      double speedup, double efficiency, Phases phases, int jvms, Long peakRssKibPerJvm) {
+    public record Row(Mode mode, int workers, String kernel, List<PiRun> runs, long wallNanos, long minWallNanos,
+                      long maxWallNanos, double speedup, double efficiency, Phases phases, int jvms, Long peakRssKibPerJvm) {
     }
 
     /** Where the time went, in nanoseconds; see {@link WorkerTiming} for what each means per mode. */
@@ -44,8 +48,12 @@ public final class Comparison {
      * @param rows    serial, thread, process
      * @param launcherPeakRssKib the launcher JVM's peak RSS at the end, null where unknown
      */
-    public record Result(long samples, long seed, long hits, int repeat, String kernel, List<Row> rows,
-                         Long launcherPeakRssKib) {
+    public record Result(long samples, long seed, long hits, int repeat, List<Row> rows, Long launcherPeakRssKib) {
+        /** The kernel every mode used, or empty when the modes ran different kernels. */
+        public Optional<String> commonKernel() {
+            List<String> kernels = rows.stream().map(Row::kernel).distinct().toList();
+            return kernels.size() == 1 ? Optional.of(kernels.get(0)) : Optional.empty();
+        }
     }
 
     private final Map<Mode, PiRunner> runners = new EnumMap<>(Mode.class);
@@ -80,11 +88,11 @@ public final class Comparison {
             int n = mode == Mode.SERIAL ? 1 : workers;
             long wall = median(list, PiRun::wallNanos);
             double speedup = (double) serialWall / wall;
-            rows.add(new Row(mode, n, list, wall, min(list), max(list), speedup, speedup / n, phases(list),
+            String kernel = list.stream().map(PiRun::kernel).distinct().collect(Collectors.joining("+"));
+            rows.add(new Row(mode, n, kernel, list, wall, min(list), max(list), speedup, speedup / n, phases(list),
                     mode == Mode.PROCESS ? n + 1 : 1, peakRss(mode, list)));
         }
-        PiRun last = runs.get(Mode.PROCESS).get(repeat - 1);
-        return new Result(samples, seed, hits, repeat, last.kernel(), rows, LauncherMemory.peakRssKib());
+        return new Result(samples, seed, hits, repeat, rows, LauncherMemory.peakRssKib());
     }
 
     private static Phases phases(List<PiRun> runs) {

@@ -14,10 +14,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -192,12 +189,13 @@ public final class ClassDataArchive {
                     .append(Files.getLastModifiedTime(entry).toMillis()).append('\n');
         }
         commandLine.jvmOptions().forEach(option -> text.append(option).append('\n'));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        // A name, not a secret: CRC32C needs no security provider (SHA-256's first use costs a fresh
+        // launcher some 15 ms before it can spawn a worker). Two command lines of one user sharing a
+        // name (about one chance in four billion) would only cost one of them its archive: the JVM
+        // checks an archive's classpath itself, says so on stderr, and starts without it.
+        CRC32C crc = new CRC32C();
+        crc.update(text.toString().getBytes(StandardCharsets.UTF_8));
+        return Long.toHexString(crc.getValue() | 1L << 32).substring(1);
     }
 
     static String crc32c(Path file) throws IOException {

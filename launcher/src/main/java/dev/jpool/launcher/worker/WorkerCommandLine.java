@@ -1,5 +1,7 @@
 package dev.jpool.launcher.worker;
 
+import dev.jpool.pi.PiKernels;
+import java.lang.module.ModuleFinder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +31,24 @@ public record WorkerCommandLine(String java, String classpath, List<String> jvmO
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx256m",
             "-XX:-UsePerfData", "-Xlog:disable", "-Xlog:all=warning:stderr");
 
+    /** Gives a worker the Vector API, so it counts darts with the vector kernel. */
+    public static final String VECTOR_MODULE_OPTION = "--add-modules=" + PiKernels.VECTOR_MODULE;
+
+    /**
+     * Go with {@link #VECTOR_MODULE_OPTION}: the JIT compiles the vector kernel's methods after a
+     * twentieth of the usual calls and loops, so a fresh worker spends less time running them as
+     * slow, uncompiled Vector API code (the kernel counts on the scalar kernel meanwhile). The first
+     * option keeps HotSpot from echoing the command on stdout, the protocol channel.
+     */
+    public static final List<String> VECTOR_JIT_OPTIONS = List.of("-XX:CompileCommand=quiet",
+            "-XX:CompileCommand=CompileThresholdScaling,dev.jpool.pi.VectorPiKernel::*,0.05");
+
+    /**
+     * The line a JVM writes on stderr as it starts when an incubator module is added. jpool asked for
+     * the module, so the line is expected, not news about the worker: {@link WorkerProcess} drops it.
+     */
+    static final String INCUBATOR_WARNING = "WARNING: Using incubator modules: " + PiKernels.VECTOR_MODULE;
+
     public WorkerCommandLine {
         jvmOptions = List.copyOf(jvmOptions);
         prefix = List.copyOf(prefix);
@@ -39,9 +59,22 @@ public record WorkerCommandLine(String java, String classpath, List<String> jvmO
         this(java, classpath, jvmOptions, mainClass, List.of());
     }
 
-    /** The launcher's java and classpath, the default options, the jpool worker main class. */
+    /**
+     * The launcher's java and classpath, the default options, the jpool worker main class; and the
+     * Vector API module where this JDK has it (whether or not the launcher itself was given it).
+     */
     public static WorkerCommandLine ofThisJvm() {
-        return new WorkerCommandLine(currentJava(), System.getProperty("java.class.path"), DEFAULT_JVM_OPTIONS, WORKER_MAIN);
+        List<String> options = new ArrayList<>(DEFAULT_JVM_OPTIONS);
+        if (ModuleFinder.ofSystem().find(PiKernels.VECTOR_MODULE).isPresent()) {
+            options.add(VECTOR_MODULE_OPTION);
+            options.addAll(VECTOR_JIT_OPTIONS);
+        }
+        return new WorkerCommandLine(currentJava(), System.getProperty("java.class.path"), options, WORKER_MAIN);
+    }
+
+    /** Lines the JVM writes on stderr as it starts because of these options, rather than because of the worker. */
+    public List<String> startupNotices() {
+        return jvmOptions.contains(VECTOR_MODULE_OPTION) ? List.of(INCUBATOR_WARNING) : List.of();
     }
 
     /** The same worker with {@code extra} options appended (later options win in HotSpot). */
@@ -49,6 +82,12 @@ public record WorkerCommandLine(String java, String classpath, List<String> jvmO
         List<String> all = new ArrayList<>(jvmOptions);
         all.addAll(extra);
         return new WorkerCommandLine(java, classpath, all, mainClass, prefix);
+    }
+
+    /** The same worker without {@code option} (every occurrence). */
+    public WorkerCommandLine withoutJvmOption(String option) {
+        return new WorkerCommandLine(java, classpath, jvmOptions.stream().filter(o -> !o.equals(option)).toList(),
+                mainClass, prefix);
     }
 
     /** The same command line with another main class (for tests and special workers). */

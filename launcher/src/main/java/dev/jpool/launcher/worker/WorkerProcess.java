@@ -62,6 +62,7 @@ public final class WorkerProcess implements AutoCloseable {
     private final Writer stdin;
     private final StderrTail stderrTail = new StderrTail(STDERR_TAIL_LINES);
     private final Consumer<String> stderrSink;
+    private final List<String> startupNotices;
     private final Thread stdoutThread;
     private final Thread stderrThread;
     private final CompletableFuture<Arrival<Hello>> hello = new CompletableFuture<>();
@@ -71,8 +72,10 @@ public final class WorkerProcess implements AutoCloseable {
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
-    private WorkerProcess(int index, Process process, long spawnNanos, Protocol protocol, Consumer<String> stderrSink) {
+    private WorkerProcess(int index, Process process, long spawnNanos, Protocol protocol, Consumer<String> stderrSink,
+                          List<String> startupNotices) {
         this.index = index;
+        this.startupNotices = new ArrayList<>(startupNotices);
         this.process = process;
         this.spawnNanos = spawnNanos;
         this.protocol = protocol;
@@ -106,7 +109,7 @@ public final class WorkerProcess implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(commandLine.command());
             builder.environment().putAll(environment);
             Process process = builder.start();
-            return new WorkerProcess(index, process, spawn, protocol, stderrSink);
+            return new WorkerProcess(index, process, spawn, protocol, stderrSink, commandLine.startupNotices());
         } catch (IOException e) {
             throw new WorkerException("cannot start worker " + index + " with '" + commandLine.java() + "': "
                     + e.getMessage(), e);
@@ -366,6 +369,9 @@ public final class WorkerProcess implements AutoCloseable {
             }
             if (line == null) {
                 return;
+            }
+            if (startupNotices.remove(line)) {
+                continue; // e.g. the incubator module warning: jpool asked for the module, once per worker
             }
             stderrTail.add(line);
             stderrSink.accept(prefix + line);

@@ -131,11 +131,32 @@ class CliTest {
     }
 
     @Test
+    void compareSaysWhenTheModesRanDifferentKernels() throws Exception {
+        // This test JVM has no jdk.incubator.vector; the worker JVMs get it from jpool.
+        Outcome mixed = run("compare", "--samples", "1e6", "--workers", "2", "--repeat", "1");
+        assertEquals(0, mixed.exit(), mixed.err());
+        assertTrue(mixed.out().contains("different kernels"), mixed.out());
+        assertTrue(mixed.out().contains("NOT like for like: the modes ran different kernels (serial scalar, "
+                + "thread scalar, process vector-"), mixed.out());
+        assertTrue(mixed.err().contains("this JVM runs serial and threads on the scalar kernel"), mixed.err());
+        JsonNode rows = json.readTree(run("compare", "--samples", "1e6", "--workers", "2", "--repeat", "1",
+                "--format", "json", "-q").out()).get("rows");
+        assertEquals("scalar", rows.get(1).get("kernel").asText());
+        assertTrue(rows.get(2).get("kernel").asText().startsWith("vector-"), rows.toString());
+
+        Outcome scalar = run("compare", "--samples", "1e6", "--workers", "2", "--repeat", "1",
+                "--worker-jvm-opt=-Djpool.kernel=scalar");
+        assertEquals(0, scalar.exit(), scalar.err());
+        assertTrue(scalar.out().contains("median of 1 run, scalar kernel"), scalar.out());
+        assertFalse(scalar.out().contains("NOT like for like"), scalar.out());
+    }
+
+    @Test
     void versionAndHelp() {
         Outcome version = run("--version");
         assertEquals(0, version.exit());
         assertTrue(version.out().startsWith("jpool 0."), version.out());
-        for (String command : List.of("pi", "compare", "scale", "crossover")) {
+        for (String command : List.of("pi", "compare", "scale", "crossover", "startup")) {
             Outcome help = run(command, "--help");
             assertEquals(0, help.exit());
             assertTrue(help.out().contains("java -jar launcher/target/jpool.jar " + command), help.out());
@@ -163,6 +184,9 @@ class CliTest {
         "pi --task-timeout soon         | 'soon' is not a duration like 30s, 500ms or 2m",
         "pi --chaos kill-all            | --chaos takes kill-one, was 'kill-all'",
         "pi --chaos kill-one --mode thread | --chaos kill-one kills a worker JVM, so it needs --mode process",
+        "startup --workers 0            | --workers must be from 1 to 64, was 0",
+        "startup --repeat 1001          | --repeat must be from 1 to 1000, was 1001",
+        "startup --worker-jvm-opt=Xmx1g | --worker-jvm-opt 'Xmx1g' is not a JVM option",
         "fly                            | Unmatched argument at index 0: 'fly'",
     })
     void badInputIsOneLineAndExitCodeTwoBeforeAnyJvmStarts(String args, String message) {

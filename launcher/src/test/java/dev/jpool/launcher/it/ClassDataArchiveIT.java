@@ -12,6 +12,8 @@ import dev.jpool.pi.PiChunk;
 import dev.jpool.pi.PiCount;
 import dev.jpool.pi.PiTask;
 import java.util.concurrent.TimeUnit;
+import dev.jpool.pi.MonteCarloPi;
+import dev.jpool.pi.PiKernels;
 import dev.jpool.protocol.Protocol;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -38,12 +40,17 @@ class ClassDataArchiveIT {
 
     /** Hits of one pi chunk computed by a worker started with this command line. */
     private long hits(WorkerCommandLine commandLine) throws Exception {
+        return count(commandLine).hits();
+    }
+
+    /** One pi chunk (seed 3, 1,234,567 samples) counted by a worker started with this command line. */
+    private PiCount count(WorkerCommandLine commandLine) throws Exception {
         Protocol protocol = new Protocol();
         try (WorkerProcess worker = WorkerProcess.start(0, commandLine, protocol, workerStderr::add)) {
             PiChunk chunk = new PiChunk(3, 1_234_567, 0, 19);
             var reply = worker.submit(PiTask.class.getName(), protocol.json(List.of(chunk))).get(60, TimeUnit.SECONDS);
             worker.shutdown().get(60, TimeUnit.SECONDS);
-            return protocol.payload(reply.result().outputs(), PiCount[].class)[0].hits();
+            return protocol.payload(reply.result().outputs(), PiCount[].class)[0];
         }
     }
 
@@ -55,6 +62,40 @@ class ClassDataArchiveIT {
         assertTrue(archived.jvmOptions().stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile=" + cache)));
         assertEquals(hits(plain), hits(archived));
         assertEquals(List.of(), workerStderr, "the JVM accepted the archive without a warning");
+    }
+
+    @Test
+    void archivedVectorWorkersCountWhatTheScalarKernelCounts() throws Exception {
+        WorkerCommandLine plain = fromJar();
+        assertTrue(plain.jvmOptions().contains(WorkerCommandLine.VECTOR_MODULE_OPTION), plain.toString());
+        WorkerCommandLine archived = new ClassDataArchive(cache, diagnostics::add).apply(plain);
+        WorkerCommandLine scalarArchived = new ClassDataArchive(cache, diagnostics::add)
+                .apply(plain.withoutJvmOption(WorkerCommandLine.VECTOR_MODULE_OPTION));
+        assertNotEquals(archived, scalarArchived, "a module changes the archive");
+        long expected = PiKernels.scalar().hits(3, 1_234_567, 0, MonteCarloPi.blocks(1_234_567));
+        PiCount vector = count(archived);
+        PiCount scalar = count(scalarArchived);
+        assertTrue(vector.kernel().startsWith("vector-"), vector.kernel());
+        assertEquals("scalar", scalar.kernel());
+        assertEquals(expected, vector.hits());
+        assertEquals(expected, scalar.hits());
+        assertEquals(List.of(), workerStderr, "no warning: not the archive's, not the incubator module's");
+    }
+
+    @Test
+    void aChangedJarGetsAnArchiveOfItsOwn() throws Exception {
+        Path jar = cache.resolve("copy-of-jpool.jar");
+        Files.copy(JAR, jar);
+        WorkerCommandLine copy = new WorkerCommandLine(fromJar().java(), jar.toString(), fromJar().jvmOptions(),
+                WorkerCommandLine.WORKER_MAIN);
+        ClassDataArchive archive = new ClassDataArchive(cache, diagnostics::add);
+        Path first = archive.archiveFor(copy).orElseThrow();
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(jar).toMillis() + 60_000));
+        Path second = archive.archiveFor(copy).orElseThrow();
+        assertNotEquals(first, second, "a rebuilt jar must not map the old jar's archive");
+        assertEquals(hits(fromJar()), hits(archive.apply(copy)));
+        assertEquals(List.of(), workerStderr);
     }
 
     @Test

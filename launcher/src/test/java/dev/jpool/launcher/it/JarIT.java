@@ -110,6 +110,24 @@ class JarIT {
     }
 
     @Test
+    void startupMeasuresWorkersWithAndWithoutTheArchiveBesideABareJava() throws Exception {
+        Result r = run("startup", "--repeat", "1", "--format", "json", "-q");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("", r.err(), "no worker had anything to say, not even the incubator module's warning");
+        JsonNode lines = new ObjectMapper().readTree(r.out()).get("lines");
+        List<String> labels = new ArrayList<>();
+        lines.forEach(line -> labels.add(line.get("label").asText()));
+        assertEquals(List.of("bare java, hello world", "worker, no class-data archive", "worker, class-data archive",
+                "worker, class-data archive, no Vector API module"), labels);
+        lines.forEach(line -> assertTrue(line.get("medianNanos").asLong() > 0, line.toString()));
+        assertTrue(lines.get(2).get("command").toString().contains("-XX:SharedArchiveFile="), lines.toString());
+        assertEquals(1.0, lines.get(0).get("ratioToBareJava").asDouble());
+        Result text = run("startup", "--repeat", "1", "--workers", "2", "-q");
+        assertTrue(text.out().contains("2 JVMs at a time, 1 round"), text.out());
+        assertTrue(text.out().contains("vs bare java"), text.out());
+    }
+
+    @Test
     void versionFromTheJar() throws Exception {
         Result r = run("--version");
         assertEquals(0, r.exit());

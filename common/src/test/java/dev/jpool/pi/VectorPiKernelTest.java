@@ -1,0 +1,180 @@
+package dev.jpool.pi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The vector kernel counts exactly what the scalar kernel counts, for any seed and size, on any
+ * vector width; and a JVM without the Vector API module never touches it. This test JVM runs with
+ * {@code --add-modules jdk.incubator.vector} (see common/pom.xml); the child JVMs show the other widths.
+ */
+class VectorPiKernelTest {
+    /** Sizes around every boundary of the layout: lanes, rounds, blocks, and the short last block. */
+    private static final long[] SIZES = {1, 2, 7, 8, 9, 15, 16, 17, 63, 64, 65, 1000, 8191, 8192, 8193,
+        65_535, 65_536, 65_537, 65_536 + 7, 2 * 65_536 - 1, 2 * 65_536 + 9, 1_000_003};
+    private static final long[] SEEDS = {0, 1, -1, 42, 20201117, Long.MIN_VALUE, Long.MAX_VALUE};
+
+    private static final PiKernel SCALAR = PiKernels.scalar();
+
+    private static VectorPiKernel vector() {
+        return (VectorPiKernel) PiKernels.vector().orElseThrow(() -> new AssertionError(
+                "this test JVM has " + PiKernels.VECTOR_MODULE + " and vector hardware, yet no vector kernel"));
+    }
+
+    /** The vector loop alone, without the scalar kernel's warm-up blocks. */
+    private static long loop(VectorPiKernel vector, long seed, long samples) {
+        return vector.vectorHits(seed, samples, 0, MonteCarloPi.blocks(samples));
+    }
+
+    private static long all(PiKernel kernel, long seed, long samples) {
+        return kernel.hits(seed, samples, 0, MonteCarloPi.blocks(samples));
+    }
+
+    @Test
+    void theVectorKernelIsChosenWhereTheModuleIsPresent() {
+        assertTrue(PiKernels.hasVectorModule());
+        assertTrue(PiKernels.best().name().startsWith("vector-"), PiKernels.best().name());
+    }
+
+    @Test
+    void vectorAndScalarAgreeOnEverySizeAndSeed() {
+        VectorPiKernel vector = vector();
+        for (long samples : SIZES) {
+            for (long seed : SEEDS) {
+                long scalar = all(SCALAR, seed, samples);
+                assertEquals(scalar, loop(vector, seed, samples), "vector loop, seed " + seed + ", " + samples);
+                assertEquals(scalar, all(vector, seed, samples), "vector kernel, seed " + seed + ", " + samples);
+            }
+        }
+    }
+
+    @Test
+    void vectorAndScalarAgreeOnRandomSizesAndSeeds() {
+        VectorPiKernel vector = vector();
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 200; i++) {
+            long samples = 1 + random.nextLong(3 * MonteCarloPi.BLOCK_SAMPLES);
+            long seed = random.nextLong();
+            assertEquals(all(SCALAR, seed, samples), loop(vector, seed, samples),
+                    "seed " + seed + ", " + samples + " samples");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} chunks")
+    @ValueSource(ints = {2, 3, 7, 16})
+    void everyChunkOfARunAgrees(int parts) {
+        VectorPiKernel vector = vector();
+        long samples = 5 * MonteCarloPi.BLOCK_SAMPLES + 12_345;
+        for (PiChunk chunk : ChunkPlan.split(99, samples, parts)) {
+            long scalar = SCALAR.hits(99, samples, chunk.firstBlock(), chunk.blockCount());
+            assertEquals(scalar, vector.vectorHits(99, samples, chunk.firstBlock(), chunk.blockCount()), chunk.toString());
+            assertEquals(scalar, vector.hits(99, samples, chunk.firstBlock(), chunk.blockCount()), chunk.toString());
+        }
+    }
+
+    @Test
+    void theKernelSwitchesToTheVectorLoopOnceItIsCompiled() {
+        // Blocks go to the scalar kernel until a timed probe shows the vector loop compiled (this test
+        // JVM has the workers' JIT hint, see common/pom.xml); then every block goes to the loop.
+        VectorPiKernel vector = vector();
+        long samples = 3000L * MonteCarloPi.BLOCK_SAMPLES;
+        long expected = all(SCALAR, 5, samples);
+        long block = 0;
+        long hits = 0;
+        while (!VectorPiKernel.warmedUp() && block < MonteCarloPi.blocks(samples)) {
+            hits += vector.hits(5, samples, block, 1);
+            block++;
+        }
+        assertTrue(VectorPiKernel.warmedUp(), "still warming up after " + block + " blocks");
+        hits += vector.hits(5, samples, block, MonteCarloPi.blocks(samples) - block);
+        assertEquals(expected, hits);
+    }
+
+    @ParameterizedTest(name = "MaxVectorSize={0} bytes")
+    @ValueSource(ints = {16, 32, 64})
+    void narrowerVectorsCountTheSameHits(int maxVectorBytes) throws Exception {
+        List<String> args = new ArrayList<>();
+        List<Long> expected = new ArrayList<>();
+        for (long samples : new long[] {1, 9, 65_537, 200_003}) {
+            for (long seed : new long[] {3, -5}) {
+                args.add(seed + ":" + samples);
+                expected.add(all(SCALAR, seed, samples));
+            }
+        }
+        List<String> out = probe(List.of("--add-modules=" + PiKernels.VECTOR_MODULE,
+                "-XX:MaxVectorSize=" + maxVectorBytes), args);
+        String name = out.get(0);
+        assertTrue(name.startsWith("vector-"), "the child JVM picked " + name);
+        int bits = Integer.parseInt(name.substring("vector-".length()));
+        assertTrue(bits >= 128 && bits <= 8 * maxVectorBytes, name + " with MaxVectorSize=" + maxVectorBytes);
+        List<String> lines = out.subList(1, out.size());
+        assertEquals(expected, lines.stream().map(line -> Long.parseLong(line.split(" ")[0])).toList(), name);
+        assertEquals(expected, lines.stream().map(line -> Long.parseLong(line.split(" ")[1])).toList(),
+                name + ", the vector loop alone");
+    }
+
+    @Test
+    void oneLaneVectorsAreRefusedForTheScalarKernel() throws Exception {
+        List<String> out = probe(List.of("--add-modules=" + PiKernels.VECTOR_MODULE, "-XX:MaxVectorSize=8"),
+                List.of("3:65537"));
+        long hits = all(SCALAR, 3, 65_537);
+        assertEquals(List.of("scalar", hits + " " + hits), out);
+    }
+
+    @Test
+    void withoutTheModuleTheVectorKernelIsNeverLoaded() throws Exception {
+        List<String> out = probe(List.of("-verbose:class"), List.of("3:65537"));
+        assertFalse(out.stream().anyMatch(line -> line.contains("VectorPiKernel") || line.contains("jdk.incubator")),
+                "a JVM without the module loaded the vector kernel");
+        List<String> results = out.stream().filter(line -> !line.startsWith("[")).toList();
+        long hits = all(SCALAR, 3, 65_537);
+        assertEquals(List.of("scalar", hits + " " + hits), results);
+    }
+
+    @Test
+    void thePropertyPicksOrRefusesAKernel() {
+        assertEquals("scalar", PiKernels.choose("scalar").name());
+        assertTrue(PiKernels.choose(" Vector ").name().startsWith("vector-"));
+        assertTrue(PiKernels.choose("").name().startsWith("vector-"));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> PiKernels.choose("simd"));
+        assertEquals("-Djpool.kernel='simd' names no kernel: scalar or vector", bad.getMessage());
+    }
+
+    @Test
+    void askingForTheVectorKernelWithoutTheModuleFailsWithAReason() throws Exception {
+        List<String> out = probe(List.of("-Djpool.kernel=vector"), List.of());
+        assertTrue(out.stream().anyMatch(line -> line.contains(
+                "-Djpool.kernel=vector, but this JVM cannot run the vector kernel")), out.toString());
+    }
+
+    /** Runs {@link KernelProbe} in a child JVM with the test classpath; its stdout and stderr lines. */
+    private static List<String> probe(List<String> jvmOptions, List<String> args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(KernelProbe.class.getName());
+        command.addAll(args);
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        child.getOutputStream().close();
+        byte[] output = child.getInputStream().readAllBytes();
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child JVM exited");
+        return new String(output, StandardCharsets.UTF_8).lines()
+                .filter(line -> !line.startsWith("WARNING: Using incubator modules")).toList();
+    }
+}

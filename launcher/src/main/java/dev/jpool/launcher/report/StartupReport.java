@@ -1,0 +1,90 @@
+package dev.jpool.launcher.report;
+
+import dev.jpool.launcher.run.StartupBenchmark;
+import dev.jpool.launcher.run.StartupBenchmark.Line;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Prints a {@link StartupBenchmark.Result}: each way of starting a JVM against a bare {@code java}. */
+public final class StartupReport {
+    private final StartupBenchmark.Result result;
+    private final String machine;
+
+    /**
+     * @param machine the JDK and CPU, printed in the heading
+     */
+    public StartupReport(StartupBenchmark.Result result, String machine) {
+        this.result = result;
+        this.machine = machine;
+    }
+
+    public void print(PrintWriter out, Format format) {
+        switch (format) {
+            case TEXT -> text(out);
+            case JSON -> out.println(Json.write(json()));
+            case CSV -> csv(out);
+        }
+        out.flush();
+    }
+
+    private long bare() {
+        return result.lines().get(0).medianNanos();
+    }
+
+    private double ratio(Line line) {
+        return (double) line.medianNanos() / bare();
+    }
+
+    private void text(PrintWriter out) {
+        out.printf(Locale.ROOT, "jpool startup: spawn until the first line, %d JVM%s at a time, %d round%s (%s)%n",
+                result.concurrent(), result.concurrent() == 1 ? "" : "s", result.rounds(),
+                result.rounds() == 1 ? "" : "s", machine);
+        out.println();
+        TextTable table = new TextTable("JVM", "median", "min", "vs bare java");
+        for (Line line : result.lines()) {
+            table.add(line.subject().label(), Units.duration(line.medianNanos()), Units.duration(line.minNanos()),
+                    String.format(Locale.ROOT, "%.2fx", ratio(line)));
+        }
+        table.print(out, "  ");
+        out.println();
+        out.println("  A worker's first line is its hello: the JVM started, the protocol's classes (Jackson) loaded and");
+        out.println("  its first message encoded. The class-data archive is what jpool uses unless --no-cds.");
+        for (Line line : result.lines()) {
+            out.println("  " + line.subject().label() + ": " + line.subject().commandLine());
+        }
+    }
+
+    private Map<String, Object> json() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("concurrent", result.concurrent());
+        json.put("rounds", result.rounds());
+        json.put("machine", machine);
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (Line line : result.lines()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("label", line.subject().label());
+            map.put("command", line.subject().commandLine().command());
+            map.put("medianNanos", line.medianNanos());
+            map.put("minNanos", line.minNanos());
+            map.put("ratioToBareJava", Math.round(ratio(line) * 1000) / 1000.0);
+            map.put("nanos", line.nanos());
+            lines.add(map);
+        }
+        json.put("lines", lines);
+        return json;
+    }
+
+    private void csv(PrintWriter out) {
+        out.println("label,concurrent,rounds,medianNanos,minNanos,ratioToBareJava");
+        for (Line line : result.lines()) {
+            out.println(String.join(",", List.of("\"" + line.subject().label() + "\"",
+                    Integer.toString(result.concurrent()), Integer.toString(result.rounds()),
+                    Long.toString(line.medianNanos()), Long.toString(line.minNanos()),
+                    String.format(Locale.ROOT, "%.3f", ratio(line)))));
+        }
+    }
+}
