@@ -15,6 +15,12 @@ public final class PeakRss {
         return ofStatus(Path.of("/proc/self/status"));
     }
 
+    /** This JVM's peak RSS in KiB, or null where it cannot be read (for reports and messages). */
+    public static Long selfKibOrNull() {
+        OptionalLong kib = selfKib();
+        return kib.isPresent() ? kib.getAsLong() : null;
+    }
+
     /** Another process's peak RSS in KiB, empty if unreadable or the process has exited. */
     public static OptionalLong ofPid(long pid) {
         return ofStatus(Path.of("/proc", Long.toString(pid), "status"));

@@ -38,7 +38,7 @@ abstract class AbstractPool implements Pool {
     @Override
     public <I, O> CompletableFuture<List<O>> mapAsync(Task<I, O> task, Iterable<? extends I> inputs) {
         List<I> all = list(inputs);
-        return mapAsync(task, all, defaultChunksize(all.size()));
+        return mapAsync(task, all, Pool.defaultChunksize(all.size(), workers()));
     }
 
     @Override
@@ -117,10 +117,6 @@ abstract class AbstractPool implements Pool {
         return Stream.generate(() -> take(done)).limit(all.size());
     }
 
-    /** Python's default chunksize for map: about four chunks per worker. */
-    int defaultChunksize(int inputs) {
-        return Math.max(1, (inputs + 4 * workers() - 1) / (4 * workers()));
-    }
 
     private <I, O> List<CompletableFuture<List<O>>> submitAll(Task<I, O> task, List<I> inputs, int chunksize) {
         Objects.requireNonNull(task, "task");

@@ -27,6 +27,11 @@ import java.util.stream.Stream;
  * starts a new worker in its place.
  */
 public interface Pool extends AutoCloseable {
+    /** Python's default chunksize for {@code map}: about four chunks per worker, at least one input each. */
+    static int defaultChunksize(int inputs, int workers) {
+        return Math.max(1, (inputs + 4 * workers - 1) / (4 * workers));
+    }
+
     /** How many workers (JVMs or threads) the pool keeps. */
     int workers();
 

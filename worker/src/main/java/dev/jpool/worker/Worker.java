@@ -89,7 +89,7 @@ final class Worker {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        channel.send(new Bye(Protocol.VERSION, runner.tasksRun(), peakRss()));
+        channel.send(new Bye(Protocol.VERSION, runner.tasksRun(), PeakRss.selfKibOrNull()));
         return 0;
     }
 
@@ -99,8 +99,4 @@ final class Worker {
                 HostName.host(), HostName.node(), HostName.slurmStep());
     }
 
-    private static Long peakRss() {
-        var kib = PeakRss.selfKib();
-        return kib.isPresent() ? kib.getAsLong() : null;
-    }
 }

@@ -114,7 +114,7 @@ final class MapCommand implements Callable<Integer> {
              OutputStream sink = outPath == null ? new NonClosing(System.out) : Files.newOutputStream(outPath);
              InterruptNotice notice = new InterruptNotice("map")) {
             MapJob.Outcome outcome = new MapJob(pool, userTask, lines, unordered).run(
-                    chunksize != null ? chunksize : Math.max(1, (lines.size() + 4 * count.count() - 1) / (4 * count.count())),
+                    chunksize != null ? chunksize : Pool.defaultChunksize(lines.size(), count.count()),
                     sink, failure -> spec.commandLine().getErr().println("jpool: " + failure));
             if (outcome.failed() > 0) {
                 spec.commandLine().getErr().println("jpool: map incomplete: " + outcome.failed() + " of "

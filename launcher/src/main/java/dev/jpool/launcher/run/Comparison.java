@@ -1,5 +1,6 @@
 package dev.jpool.launcher.run;
 
+import dev.jpool.host.PeakRss;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -92,7 +93,7 @@ public final class Comparison {
             rows.add(new Row(mode, n, kernel, list, wall, min(list), max(list), speedup, speedup / n, phases(list),
                     mode == Mode.PROCESS ? n + 1 : 1, peakRss(mode, list)));
         }
-        return new Result(samples, seed, hits, repeat, rows, LauncherMemory.peakRssKib());
+        return new Result(samples, seed, hits, repeat, rows, PeakRss.selfKibOrNull());
     }
 
     private static Phases phases(List<PiRun> runs) {

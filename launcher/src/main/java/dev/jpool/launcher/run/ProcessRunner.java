@@ -1,5 +1,6 @@
 package dev.jpool.launcher.run;
 
+import dev.jpool.host.PeakRss;
 import dev.jpool.pi.ChunkPlan;
 import dev.jpool.pi.PiChunk;
 import dev.jpool.pi.PiCount;
@@ -160,6 +161,6 @@ public final class ProcessRunner implements PiRunner {
                     Math.max(0, exit - lastAnswer), worker.peakRssKib(), spans(t0, worker, hello, lastAnswer, exit)));
         }
         return new PiRun(Mode.PROCESS, samples, seed, hits, wall, counts.get(0).kernel(), timings,
-                ProcessHandle.current().pid(), LauncherMemory.peakRssKib(), pool.retries(), workers);
+                ProcessHandle.current().pid(), PeakRss.selfKibOrNull(), pool.retries(), workers);
     }
 }

@@ -1,5 +1,6 @@
 package dev.jpool.launcher.run;
 
+import dev.jpool.host.PeakRss;
 import dev.jpool.host.HostName;
 import dev.jpool.pi.ChunkPlan;
 import dev.jpool.pi.PiChunk;
@@ -39,6 +40,6 @@ public final class SerialRunner implements PiRunner {
         WorkerTiming only = new WorkerTiming(0, "main", null, HostName.node(), count.samples(), count.hits(),
                 0, 0, wall, 0, 0, null, new Timeline(start).add(Timeline.COMPUTE, start, end).spans());
         return new PiRun(Mode.SERIAL, samples, seed, count.hits(), wall, count.kernel(), List.of(only),
-                ProcessHandle.current().pid(), LauncherMemory.peakRssKib(), List.of(), 1);
+                ProcessHandle.current().pid(), PeakRss.selfKibOrNull(), List.of(), 1);
     }
 }

@@ -1,5 +1,6 @@
 package dev.jpool.launcher.run;
 
+import dev.jpool.host.PeakRss;
 import dev.jpool.host.HostName;
 import dev.jpool.pi.ChunkPlan;
 import dev.jpool.pi.PiChunk;
@@ -75,7 +76,7 @@ public final class ThreadRunner implements PiRunner {
                         d.endedNanos() - d.startedNanos(), joined - d.endedNanos(), end - joined, null, spans));
             }
             return new PiRun(Mode.THREAD, samples, seed, hits, end - t0, done.get(0).count().kernel(), timings,
-                    ProcessHandle.current().pid(), LauncherMemory.peakRssKib(), List.of(), workers);
+                    ProcessHandle.current().pid(), PeakRss.selfKibOrNull(), List.of(), workers);
         } catch (PoolException e) {
             throw new RunFailedException("a thread failed: " + e.getMessage(), e);
         } finally {
