@@ -1,8 +1,10 @@
 package dev.jpool.pool;
 
 import dev.jpool.task.Task;
+import java.io.IOException;
 import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.List;
@@ -64,8 +66,16 @@ final class TaskCheck {
         }
     }
 
+    /** The same file, even if one of the two paths goes through a symbolic link (as a jar started from a linked directory does). */
     private static boolean sameFile(Path entry, Path source) {
-        return entry.toAbsolutePath().normalize().equals(source.toAbsolutePath().normalize());
+        if (entry.toAbsolutePath().normalize().equals(source.toAbsolutePath().normalize())) {
+            return true;
+        }
+        try {
+            return Files.exists(entry) && Files.exists(source) && Files.isSameFile(entry, source);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static void refuse(String why, Class<?> type) {

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged jar as a user runs it: {@code java -jar launcher/target/jpool.jar ...}. */
 class JarIT {
@@ -99,6 +100,18 @@ class JarIT {
         assertTrue(a != b && a != json.get("launcherPid").asLong() && b != json.get("launcherPid").asLong(), r.out());
         Result serial = run("pi", "--samples", "2e6", "--mode", "serial", "--format", "json");
         assertEquals(json.get("hits"), new ObjectMapper().readTree(serial.out()).get("hits"));
+    }
+
+    @Test
+    void aJarReachedThroughASymbolicLinkStillRunsItsOwnTasksInWorkerJvms(@TempDir Path dir) throws Exception {
+        Path link = Files.createSymbolicLink(dir.resolve("target"), JAR.toAbsolutePath().getParent());
+        Process p = new ProcessBuilder(JAVA, "-jar", link.resolve(JAR.getFileName()).toString(), "demo", "map", "--workers", "2")
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "jpool finished");
+        assertEquals(0, p.exitValue(), err.get(10, TimeUnit.SECONDS));
+        assertTrue(out.get(10, TimeUnit.SECONDS).contains("[1, 4, 9, 16, 25, 36, 49, 64, 81, 100]"), out.get());
     }
 
     @Test
