@@ -306,7 +306,8 @@ public final class ProcessPool extends AbstractPool {
         }
         if (retry) {
             if (options.diagnostics() != null) {
-                options.diagnostics().accept("retrying chunk " + job.first + "+" + job.size + " (attempt "
+                options.diagnostics().accept("retrying " + (job.size == 1 ? "chunk #" + job.first
+                        : "the chunk of inputs " + job.first + "-" + (job.first + job.size - 1)) + " (attempt "
                         + (job.attempts + 1) + " of " + (options.retries() + 1) + "): " + firstLine(outcome.getMessage()));
             }
         } else if (outcome == null) {
