@@ -19,7 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The worker loop: say hello, read task lines from stdin, run them one at a time on a task
+ * The worker loop, once {@link WorkerMain} has said hello: read task lines from stdin, run them one at a time on a task
  * thread (with the task's progress reports sent as {@code progress} lines), answer each, and say
  * bye on shutdown.
  *
@@ -48,7 +48,6 @@ final class Worker {
     }
 
     int run() {
-        channel.send(hello());
         LineReader lines = new LineReader(stdin, Protocol.MAX_LINE_BYTES);
         while (true) {
             Message message;
@@ -93,7 +92,8 @@ final class Worker {
         return 0;
     }
 
-    private static Hello hello() {
+    /** This JVM's hello, stamped now. */
+    static Hello hello() {
         return new Hello(Protocol.VERSION, ProcessHandle.current().pid(), System.getProperty("java.version"),
                 ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli).orElse(0L), System.nanoTime(),
                 HostName.host(), HostName.node(), HostName.slurmStep());

@@ -1,5 +1,7 @@
 package dev.jpool.launcher.cli;
 
+import dev.jpool.protocol.Protocol;
+import dev.jpool.protocol.Shutdown;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -9,7 +11,21 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        warmUpProtocol();
         System.exit(commandLine(System.getenv()).execute(args));
+    }
+
+    /**
+     * Builds and uses a throw-away {@link Protocol} on a daemon thread while picocli parses the
+     * command line on this one: a fresh JVM spends some 40 ms of class loading and initialisation
+     * on Jackson's databind before its first mapper works, and a process run needs one before it
+     * spawns its workers. At this point of a launch nothing else runs, so the second core does it
+     * for free; a command that needs no protocol loses nothing but that core's time.
+     */
+    private static void warmUpProtocol() {
+        Thread warmUp = new Thread(() -> new Protocol().encode(new Shutdown(Protocol.VERSION)), "jpool-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     /** The configured command line; {@code env} stands in for the process environment. */

@@ -25,7 +25,8 @@ final class WorkerOptions {
 
     @Option(names = "--worker-jvm-opt", paramLabel = "OPT",
             description = "An option for each worker JVM, e.g. --worker-jvm-opt=-Xmx64m (repeatable). "
-                    + "Worker defaults: -XX:+UseSerialGC -Xms8m -Xmx256m -XX:-UsePerfData, JVM warnings to stderr.")
+                    + "Worker defaults: -XX:+UseSerialGC -Xms8m -Xmx256m -XX:-UsePerfData, JVM warnings to stderr, "
+                    + "-XX:CompileThresholdScaling=3 outside the pi kernel.")
     List<String> workerJvmOptions = new ArrayList<>();
 
     @Option(names = "--cds", negatable = true, defaultValue = "true", fallbackValue = "true",

@@ -24,24 +24,39 @@ public record WorkerCommandLine(String java, String classpath, List<String> jvmO
     public static final String WORKER_MAIN = "dev.jpool.worker.WorkerMain";
 
     /**
+     * How much later than HotSpot's defaults a worker's JIT compiles code that is not the pi kernel:
+     * after three times the calls and loops. A fresh worker otherwise spends about a quarter of a
+     * second of CPU compiling (C1 some 600 methods: JVM start-up, Jackson, the protocol), which on
+     * a machine whose cores all run workers is taken from the darts. Code that runs hot in a task
+     * is compiled all the same, a little later; the kernel's classes are scaled back below.
+     */
+    static final String COMPILE_LATER = "3";
+
+    /**
      * JVM options a worker gets unless told otherwise: a small heap and the serial collector,
-     * which suit a short-lived compute process holding little data; no perf-data file; and the
-     * JVM's own log warnings on stderr, so they can never land in the protocol channel.
+     * which suit a short-lived compute process holding little data; no perf-data file; the JVM's
+     * own log warnings on stderr, so they can never land in the protocol channel; and the JIT
+     * thresholds of {@link #COMPILE_LATER}, except for the scalar kernel's classes, which keep the
+     * default ones (the first CompileCommand keeps HotSpot from echoing the others on stdout, the
+     * protocol channel).
      */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx256m",
-            "-XX:-UsePerfData", "-Xlog:disable", "-Xlog:all=warning:stderr");
+            "-XX:-UsePerfData", "-Xlog:disable", "-Xlog:all=warning:stderr",
+            "-XX:CompileThresholdScaling=" + COMPILE_LATER, "-XX:CompileCommand=quiet",
+            "-XX:CompileCommand=CompileThresholdScaling,dev.jpool.pi.ScalarPiKernel::*,0.333",
+            "-XX:CompileCommand=CompileThresholdScaling,dev.jpool.pi.MonteCarloPi::*,0.333");
 
     /** Gives a worker the Vector API, so it counts darts with the vector kernel. */
     public static final String VECTOR_MODULE_OPTION = "--add-modules=" + PiKernels.VECTOR_MODULE;
 
     /**
      * Go with {@link #VECTOR_MODULE_OPTION}: the JIT compiles the vector kernel's methods after a
-     * twentieth of the usual calls and loops, so a fresh worker spends less time running them as
-     * slow, uncompiled Vector API code (the kernel counts on the scalar kernel meanwhile). The first
-     * option keeps HotSpot from echoing the command on stdout, the protocol channel.
+     * twentieth of the default calls and loops (0.0167 of the thresholds that {@link #COMPILE_LATER}
+     * tripled), so a fresh worker spends less time running them as slow, uncompiled Vector API code
+     * (the kernel counts on the scalar kernel meanwhile).
      */
-    public static final List<String> VECTOR_JIT_OPTIONS = List.of("-XX:CompileCommand=quiet",
-            "-XX:CompileCommand=CompileThresholdScaling,dev.jpool.pi.VectorPiKernel::*,0.05");
+    public static final List<String> VECTOR_JIT_OPTIONS = List.of(
+            "-XX:CompileCommand=CompileThresholdScaling,dev.jpool.pi.VectorPiKernel::*,0.0167");
 
     /**
      * The line a JVM writes on stderr as it starts when an incubator module is added. jpool asked for
