@@ -2,6 +2,7 @@ package dev.jpool.pool;
 
 import dev.jpool.task.Task;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
@@ -38,7 +39,7 @@ abstract class AbstractPool implements Pool {
     @Override
     public <I, O> CompletableFuture<List<O>> mapAsync(Task<I, O> task, Iterable<? extends I> inputs) {
         List<I> all = list(inputs);
-        return mapAsync(task, all, Pool.defaultChunksize(all.size(), workers()));
+        return inOrder(submitAll(task, all, Pool.defaultChunksize(all.size(), workers())));
     }
 
     @Override
@@ -143,7 +144,7 @@ abstract class AbstractPool implements Pool {
                 if (failure != null) {
                     all.completeExceptionally(poolException(failure));
                 } else if (left.decrementAndGet() == 0) {
-                    List<O> flat = new ArrayList<>();
+                    List<O> flat = new ArrayList<>(chunks.stream().mapToInt(c -> c.join().size()).sum());
                     chunks.forEach(c -> flat.addAll(c.join()));
                     all.complete(flat);
                 }
@@ -154,6 +155,9 @@ abstract class AbstractPool implements Pool {
 
     private static <T> List<T> list(Iterable<? extends T> items) {
         Objects.requireNonNull(items, "inputs");
+        if (items instanceof Collection<? extends T> collection) {
+            return new ArrayList<>(collection); // one array copy, not an add per item
+        }
         List<T> list = new ArrayList<>();
         items.forEach(list::add);
         return list;

@@ -171,7 +171,9 @@ public final class ProcessPool extends AbstractPool {
 
     @Override
     <I, O> CompletableFuture<List<O>> submitChunk(Task<I, O> task, List<I> chunk, int first) {
-        Job job = new Job(task.getClass().getName(), json(chunk, first), chunk.size(), first);
+        JavaType outputType = TaskTypes.output(task);
+        ObjectReader outputs = mapper.readerFor(mapper.getTypeFactory().constructCollectionType(List.class, outputType));
+        Job job = new Job(task.getClass().getName(), json(chunk, first), chunk.size(), first, outputs);
         synchronized (lock) {
             if (broken != null) {
                 throw broken;
@@ -182,17 +184,15 @@ public final class ProcessPool extends AbstractPool {
             queue.add(job);
         }
         dispatch();
-        JavaType outputType = TaskTypes.output(task);
-        ObjectReader outputs = mapper.readerFor(mapper.getTypeFactory().constructCollectionType(List.class, outputType));
         return job.reply.handle((reply, failure) -> {
             if (failure != null) {
                 throw failureOf(job, failure);
             }
-            String answered = reply.result().outputs().json();
+            RawJson answered = reply.result().outputs();
             try {
-                return outputs.<List<O>>readValue(answered);
+                return answered.<List<O>>read(outputs);
             } catch (IOException | RuntimeException e) {
-                throw new PoolException(job.task + " answered " + Protocol.cut(answered) + ", which is not a list of "
+                throw new PoolException(job.task + " answered " + Protocol.cut(answered.json()) + ", which is not a list of "
                         + outputType.toCanonical() + ": " + e.getMessage(), e);
             }
         });
@@ -263,7 +263,7 @@ public final class ProcessPool extends AbstractPool {
     private void run(Slot slot, Job job) {
         ChunkProgress progress = options.progress();
         slot.process.submit(job.task, job.inputs, progress == null ? (done, total) -> { }
-                        : (done, total) -> progress.progress(job.first, done, total))
+                        : (done, total) -> progress.progress(job.first, done, total), job.outputs)
                 .whenComplete((reply, failure) -> finished(slot, job, reply, failure));
     }
 
@@ -310,6 +310,9 @@ public final class ProcessPool extends AbstractPool {
                         + (job.attempts + 1) + " of " + (options.retries() + 1) + "): " + firstLine(outcome.getMessage()));
             }
         } else if (outcome == null) {
+            if (!recycle) {
+                dispatch(); // the worker's next chunk goes out before this one's outputs are read
+            }
             job.reply.complete(reply);
         } else {
             job.reply.completeExceptionally(job.attempts > 1
@@ -502,15 +505,17 @@ public final class ProcessPool extends AbstractPool {
         final RawJson inputs;
         final int size;
         final int first;
+        final ObjectReader outputs;
         final CompletableFuture<WorkerProcess.Reply> reply = new CompletableFuture<>();
         int attempts;
         boolean timedOut;
 
-        Job(String task, RawJson inputs, int size, int first) {
+        Job(String task, RawJson inputs, int size, int first, ObjectReader outputs) {
             this.task = task;
             this.inputs = inputs;
             this.size = size;
             this.first = first;
+            this.outputs = outputs;
         }
 
         /** Input {@code index} of the chunk as JSON text, for an error message. */

@@ -4,7 +4,7 @@ import dev.jpool.protocol.Message;
 import dev.jpool.protocol.Protocol;
 import java.io.PrintStream;
 
-/** The worker's side of the protocol channel: whole lines, one writer at a time, flushed. */
+/** The worker's side of the protocol channel: whole lines, one writer at a time, each one write, flushed. */
 final class Channel {
     private final Protocol protocol = new Protocol();
     private final PrintStream out;
@@ -18,8 +18,8 @@ final class Channel {
     }
 
     synchronized void send(Message message) {
-        out.print(protocol.encode(message));
-        out.print('\n');
+        byte[] line = protocol.encodeLine(message);
+        out.write(line, 0, line.length);
         out.flush();
     }
 }
