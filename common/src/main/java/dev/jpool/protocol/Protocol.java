@@ -1,28 +1,23 @@
 package dev.jpool.protocol;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Encodes and decodes protocol lines. Thread-safe.
  *
  * <p>A line is one JSON object with a {@code type} and a version {@code v}; it never contains a
- * newline. Channels carry lines as UTF-8 bytes ({@link #encodeLine}, {@link #decode(byte[])}), so a
- * line is parsed once, from its bytes, and never turned into a String unless it is bad. A bad
- * line's error says what is wrong with the version before the shape, so a worker of another jpool
- * version is named as such rather than as garbage.
+ * newline. Channels carry lines as UTF-8 bytes ({@link LineWriter}, {@link #decode(byte[])}): a
+ * line is parsed once, from its bytes, and becomes a String only if it is bad. The envelope is
+ * read and written by hand ({@link MessageReader}, {@link MessageWriter}); the payloads, task
+ * inputs and outputs, by Jackson ({@link #mapper()}). A bad line's error says what is wrong with
+ * the version before the shape, so a worker of another jpool version is named as such rather than
+ * as garbage.
  */
 public final class Protocol {
     /** The version this build speaks. A line with another version is rejected. */
@@ -32,30 +27,15 @@ public final class Protocol {
     /** How much of a bad line an error message quotes. */
     public static final int QUOTE_CHARS = 160;
 
-    private static final Set<String> TYPES =
-            Set.of("hello", "run", "progress", "result", "failure", "shutdown", "bye");
-
     private final ObjectMapper mapper;
-    private final ObjectWriter writer;
-    private final ObjectReader reader;
+    private final MessageReader reader;
 
     public Protocol() {
-        this.mapper = builder().build();
-        // Messages, unlike payloads, are read strictly: a version "1" or 1.0 or null is no version 1.
-        ObjectMapper messages = builder()
-                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .build();
-        this.writer = messages.writerFor(Message.class);
-        this.reader = messages.readerFor(Message.class);
-    }
-
-    private static JsonMapper.Builder builder() {
-        return JsonMapper.builder()
+        this.mapper = JsonMapper.builder()
                 .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+        this.reader = new MessageReader(mapper.getFactory());
     }
 
     /** The mapper used for payloads (task inputs and outputs). */
@@ -65,23 +45,22 @@ public final class Protocol {
 
     /** One line of JSON, without the trailing newline. */
     public String encode(Message message) {
-        try {
-            return writer.writeValueAsString(message);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot encode " + message + ": " + e.getOriginalMessage(), e);
-        }
+        Utf8Line line = new Utf8Line(256 + payloadBytes(message));
+        MessageWriter.write(message, line);
+        return line.text();
     }
 
     /** One line as written to a channel: the JSON in UTF-8 and its newline. */
     public byte[] encodeLine(Message message) {
-        ByteArrayBuilder line = new ByteArrayBuilder(Math.max(256, payloadBytes(message) + 256));
-        try {
-            writer.writeValue(line, message);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot encode " + message + ": " + e.getMessage(), e);
-        }
-        line.write('\n');
+        Utf8Line line = new Utf8Line(256 + payloadBytes(message));
+        writeLine(message, line);
         return line.toByteArray();
+    }
+
+    /** Appends one line, the JSON in UTF-8 and its newline; a payload is copied in as it is. */
+    void writeLine(Message message, Utf8Line line) {
+        MessageWriter.write(message, line);
+        line.append('\n');
     }
 
     private static int payloadBytes(Message message) {
@@ -101,15 +80,14 @@ public final class Protocol {
     }
 
     /**
-     * Decodes one line given as UTF-8 bytes, without its newline: one streaming pass, in which
-     * payloads are only skipped and sliced out (see {@link RawJson}). A line that does not read
-     * as a message is then looked at again to say what is wrong with it, the version first, so
-     * that a worker of another jpool version is named as such rather than as garbage.
+     * Decodes one line given as UTF-8 bytes, without its newline, in one streaming pass in which a
+     * payload is only skipped over and sliced out (see {@link RawJson}). The message's payload
+     * keeps {@code line}: it must not change afterwards.
      *
      * @throws ProtocolException naming what is wrong and quoting the line
      */
     public Message decode(byte[] line) throws ProtocolException {
-        return decode(line, null);
+        return reader.read(line, null);
     }
 
     /**
@@ -122,95 +100,7 @@ public final class Protocol {
      * @throws ProtocolException naming what is wrong and quoting the line
      */
     public Message decode(byte[] line, ObjectReader expected) throws ProtocolException {
-        if (expected != null) {
-            try {
-                return checked(reader.withAttributes(Map.of(RawJson.SOURCE, line, RawJson.EXPECTED, expected))
-                        .readValue(line), line);
-            } catch (IOException | RuntimeException e) {
-                // the payload is not what was expected, or the line is bad: decoded again to say which
-            }
-        }
-        Message message;
-        try {
-            message = reader.withAttribute(RawJson.SOURCE, line).readValue(line);
-        } catch (IOException | RuntimeException e) {
-            throw diagnose(new String(line, StandardCharsets.UTF_8), e);
-        }
-        return checked(message, line);
-    }
-
-    private static Message checked(Message message, byte[] line) throws ProtocolException {
-        if (message == null) {
-            throw new ProtocolException("not a JSON object", new String(line, StandardCharsets.UTF_8));
-        }
-        if (message.v() != VERSION) {
-            throw new ProtocolException(otherVersion(message.v()), new String(line, StandardCharsets.UTF_8));
-        }
-        return message;
-    }
-
-    private static String otherVersion(int version) {
-        return "protocol version " + version + ", this jpool speaks version " + VERSION;
-    }
-
-    /** Why a line that failed to read as a message is not one. */
-    private ProtocolException diagnose(String line, Exception failure) {
-        Header header;
-        try {
-            header = header(line);
-        } catch (ProtocolException e) {
-            return e;
-        }
-        if (header.version == null) {
-            return new ProtocolException("no protocol version 'v'", line);
-        }
-        if (header.version != VERSION) {
-            return new ProtocolException(otherVersion(header.version), line);
-        }
-        if (header.type == null) {
-            return new ProtocolException("no message 'type'", line);
-        }
-        if (!TYPES.contains(header.type)) {
-            return new ProtocolException("unknown message type '" + cut(header.type) + "'", line);
-        }
-        if (failure instanceof JsonProcessingException e) {
-            return new ProtocolException("malformed '" + header.type + "' message (" + cut(e.getOriginalMessage()) + ")",
-                    line);
-        }
-        return new ProtocolException("unreadable '" + header.type + "' message (" + cut(failure.getMessage()) + ")", line);
-    }
-
-    /** The version and type of a line, found by one streaming pass that builds no tree. */
-    private record Header(Integer version, String type) {
-    }
-
-    private Header header(String line) throws ProtocolException {
-        try (JsonParser parser = mapper.getFactory().createParser(line)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new ProtocolException("not a JSON object", line);
-            }
-            Integer version = null;
-            String type = null;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if ("v".equals(name)) {
-                    version = value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT
-                            ? parser.getIntValue() : null;
-                } else if ("type".equals(name)) {
-                    type = value == JsonToken.VALUE_STRING ? parser.getText() : null;
-                }
-                parser.skipChildren();
-            }
-            if (parser.nextToken() != null) {
-                throw new ProtocolException("not a JSON line (more after the object)", line);
-            }
-            return new Header(version, type);
-        } catch (JsonProcessingException e) {
-            throw new ProtocolException("not a JSON line (" + cut(e.getOriginalMessage()) + ")", line);
-        } catch (IOException e) {
-            throw new ProtocolException("not a JSON line (" + cut(e.getMessage()) + ")", line);
-        }
+        return reader.read(line, expected);
     }
 
     /** A value as JSON for a message, e.g. a chunk's list of inputs. */

@@ -1,6 +1,5 @@
 package dev.jpool.pool;
 
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -20,6 +19,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -62,6 +63,8 @@ public final class ProcessPool extends AbstractPool {
     private final PoolOptions options;
     private final WorkerCommandLine commandLine;
     private final List<Path> workerClasspath;
+    /** Task classes found sendable, and how to read each one's outputs: worked out once per class, not per call. */
+    private final Map<Class<?>, ObjectReader> outputReaders = new ConcurrentHashMap<>();
     private final Protocol protocol = new Protocol();
     private final ObjectMapper mapper = protocol.mapper();
     private final Object lock = new Object();
@@ -73,6 +76,8 @@ public final class ProcessPool extends AbstractPool {
     private State state = State.RUNNING;
     private PoolException broken;
     private int nextIndex;
+    /** Where {@link #dispatch()} starts looking for an idle worker: after the one it served last. */
+    private int nextTurn;
 
     /** A pool of {@code workers} worker JVMs with default options. */
     public ProcessPool(int workers) {
@@ -166,13 +171,25 @@ public final class ProcessPool extends AbstractPool {
 
     @Override
     void check(Task<?, ?> task) {
+        outputReaders(task);
+    }
+
+    /** How to read the task's outputs, once it is known to be sendable. */
+    private ObjectReader outputReaders(Task<?, ?> task) {
+        ObjectReader known = outputReaders.get(task.getClass());
+        if (known != null) {
+            return known;
+        }
         TaskCheck.requireSendable(task, workerClasspath);
+        ObjectReader outputs = mapper.readerFor(
+                mapper.getTypeFactory().constructCollectionType(List.class, TaskTypes.output(task)));
+        outputReaders.putIfAbsent(task.getClass(), outputs);
+        return outputs;
     }
 
     @Override
     <I, O> CompletableFuture<List<O>> submitChunk(Task<I, O> task, List<I> chunk, int first) {
-        JavaType outputType = TaskTypes.output(task);
-        ObjectReader outputs = mapper.readerFor(mapper.getTypeFactory().constructCollectionType(List.class, outputType));
+        ObjectReader outputs = outputReaders(task);
         Job job = new Job(task.getClass().getName(), json(chunk, first), chunk.size(), first, outputs);
         synchronized (lock) {
             if (broken != null) {
@@ -193,7 +210,7 @@ public final class ProcessPool extends AbstractPool {
                 return answered.<List<O>>read(outputs);
             } catch (IOException | RuntimeException e) {
                 throw new PoolException(job.task + " answered " + Protocol.cut(answered.json()) + ", which is not a list of "
-                        + outputType.toCanonical() + ": " + e.getMessage(), e);
+                        + outputs.getValueType().getContentType().toCanonical() + ": " + e.getMessage(), e);
             }
         });
     }
@@ -234,11 +251,15 @@ public final class ProcessPool extends AbstractPool {
             // One chunk to every idle worker first; then, while more chunks wait than there are
             // workers still starting, a second one each, sent ahead so that a worker reads its next
             // chunk while it computes the current one.
+            // Idle workers take turns, starting after the one served last, so that single calls
+            // (apply) spread over the workers as chunks do, and every worker JVM warms up.
             int starting = (int) slots.stream().filter(slot -> !slot.ready).count();
             for (int depth = 1; depth <= AHEAD; depth++) {
-                for (Slot slot : slots) {
+                for (int turn = 0; turn < slots.size(); turn++) {
+                    Slot slot = slots.get((nextTurn + turn) % slots.size());
                     boolean wanted = depth == 1 ? !queue.isEmpty() : queue.size() > starting;
                     if (wanted && slot.ready && slot.jobs.size() < depth && !slot.leaving && slot.mayTakeMore()) {
+                        nextTurn = (slots.indexOf(slot) + 1) % slots.size();
                         Job job = queue.poll();
                         slot.jobs.add(job);
                         if (slot.jobs.size() == 1) {

@@ -46,11 +46,8 @@ final class TaskRunner {
             LoadedTask task = load(request.task());
             lastInputs = task.listReader();
             List<Object> inputs = task.read(request.inputs(), index);
-            List<Object> outputs = new ArrayList<>(inputs.size());
             long start = System.nanoTime();
-            for (index[0] = 0; index[0] < inputs.size(); index[0]++) {
-                outputs.add(task.typed().apply(inputs.get(index[0])));
-            }
+            List<Object> outputs = task.applyEach(inputs, index);
             long computeNanos = System.nanoTime() - start;
             index[0] = -1;
             RawJson json = RawJson.of(writer, outputs);
@@ -111,6 +108,19 @@ final class TaskRunner {
                 index[0] = -1;
                 return inputs;
             }
+        }
+
+        /**
+         * The task applied to each input in turn, {@code index[0]} at the one being run. A method
+         * of its own: the loop is what the JIT compiles while a big batch runs, so it is kept small.
+         */
+        List<Object> applyEach(List<Object> inputs, int[] index) throws Exception {
+            Task<Object, Object> typed = typed();
+            List<Object> outputs = new ArrayList<>(inputs.size());
+            for (index[0] = 0; index[0] < inputs.size(); index[0]++) {
+                outputs.add(typed.apply(inputs.get(index[0])));
+            }
+            return outputs;
         }
 
         @SuppressWarnings("unchecked")

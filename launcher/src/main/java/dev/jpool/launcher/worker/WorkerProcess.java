@@ -5,6 +5,7 @@ import dev.jpool.pool.WorkerException;
 import dev.jpool.protocol.Bye;
 import dev.jpool.protocol.Hello;
 import dev.jpool.protocol.LineReader;
+import dev.jpool.protocol.LineWriter;
 import dev.jpool.protocol.Message;
 import dev.jpool.protocol.Progress;
 import dev.jpool.protocol.Protocol;
@@ -16,7 +17,6 @@ import dev.jpool.protocol.TaskFailure;
 import dev.jpool.protocol.TaskResult;
 import dev.jpool.task.TaskProgress;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,7 +59,7 @@ public final class WorkerProcess implements AutoCloseable {
     private final Process process;
     private final long spawnNanos;
     private final Protocol protocol;
-    private final OutputStream stdin;
+    private final LineWriter stdin;
     private final StderrTail stderrTail = new StderrTail(STDERR_TAIL_LINES);
     private final Consumer<String> stderrSink;
     private final List<String> startupNotices;
@@ -80,7 +80,7 @@ public final class WorkerProcess implements AutoCloseable {
         this.spawnNanos = spawnNanos;
         this.protocol = protocol;
         this.stderrSink = stderrSink;
-        this.stdin = process.getOutputStream();
+        this.stdin = new LineWriter(process.getOutputStream(), protocol);
         REAPER.add(process);
         this.exitNanos = process.onExit().thenApply(p -> {
             REAPER.remove(p);
@@ -237,9 +237,8 @@ public final class WorkerProcess implements AutoCloseable {
         }
     }
 
-    private synchronized void send(Message message) throws IOException {
-        stdin.write(protocol.encodeLine(message));
-        stdin.flush();
+    private void send(Message message) throws IOException {
+        stdin.send(message);
     }
 
     private void readStdout() {
