@@ -76,8 +76,6 @@ public final class ProcessPool extends AbstractPool {
     private State state = State.RUNNING;
     private PoolException broken;
     private int nextIndex;
-    /** Where {@link #dispatch()} starts looking for an idle worker: after the one it served last. */
-    private int nextTurn;
 
     /** A pool of {@code workers} worker JVMs with default options. */
     public ProcessPool(int workers) {
@@ -251,15 +249,11 @@ public final class ProcessPool extends AbstractPool {
             // One chunk to every idle worker first; then, while more chunks wait than there are
             // workers still starting, a second one each, sent ahead so that a worker reads its next
             // chunk while it computes the current one.
-            // Idle workers take turns, starting after the one served last, so that single calls
-            // (apply) spread over the workers as chunks do, and every worker JVM warms up.
             int starting = (int) slots.stream().filter(slot -> !slot.ready).count();
             for (int depth = 1; depth <= AHEAD; depth++) {
-                for (int turn = 0; turn < slots.size(); turn++) {
-                    Slot slot = slots.get((nextTurn + turn) % slots.size());
+                for (Slot slot : slots) {
                     boolean wanted = depth == 1 ? !queue.isEmpty() : queue.size() > starting;
                     if (wanted && slot.ready && slot.jobs.size() < depth && !slot.leaving && slot.mayTakeMore()) {
-                        nextTurn = (slots.indexOf(slot) + 1) % slots.size();
                         Job job = queue.poll();
                         slot.jobs.add(job);
                         if (slot.jobs.size() == 1) {
