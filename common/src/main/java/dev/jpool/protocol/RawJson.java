@@ -71,9 +71,12 @@ public final class RawJson {
      * (see {@link ScalarLists}) by a short path that writes what the protocol's mapper would.
      */
     public static RawJson of(ObjectWriter writer, Object value) throws JsonProcessingException {
-        if (value instanceof List<?> list && ScalarLists.writable(list)) {
+        if (value instanceof List<?> list) {
             try {
-                return new RawJson(ScalarLists.write(list));
+                byte[] plain = ScalarLists.write(list);
+                if (plain != null) {
+                    return new RawJson(plain);
+                }
             } catch (IllegalArgumentException e) {
                 // a string Jackson cannot write either (a lone surrogate): it says so below
             }

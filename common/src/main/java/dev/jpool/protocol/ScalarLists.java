@@ -20,27 +20,23 @@ final class ScalarLists {
     private ScalarLists() {
     }
 
-    /** Whether every element is one of the plain values written here. */
-    static boolean writable(List<?> list) {
-        for (Object element : list) {
+    /**
+     * The list as a JSON array, as Jackson writes it, or null if an element is not one of the
+     * plain values written here. The loops run over an array, with no branch that only a list of
+     * more than one element takes: a JVM that has compiled this for many single calls need not
+     * compile it again for a long chunk.
+     */
+    static byte[] write(List<?> list) {
+        Object[] elements = list.toArray();
+        for (Object element : elements) {
             if (element != null && !(element instanceof Long) && !(element instanceof Integer)
                     && !(element instanceof String) && !(element instanceof Boolean)) {
-                return false;
+                return null;
             }
         }
-        return true;
-    }
-
-    /** The list as a JSON array, as Jackson writes it; only for a {@link #writable} list. */
-    static byte[] write(List<?> list) {
-        Utf8Line out = new Utf8Line(list.size() * 8 + 2);
+        Utf8Line out = new Utf8Line(elements.length * 8 + 2);
         out.append('[');
-        boolean first = true;
-        for (Object element : list) {
-            if (!first) {
-                out.append(',');
-            }
-            first = false;
+        for (Object element : elements) {
             if (element instanceof Long number) {
                 out.number(number);
             } else if (element instanceof Integer number) {
@@ -50,8 +46,13 @@ final class ScalarLists {
             } else {
                 out.string((String) element); // or null
             }
+            out.append(',');
         }
-        out.append(']');
+        if (elements.length == 0) {
+            out.append(']');
+        } else {
+            out.replaceLast(']'); // the comma after the last element
+        }
         return out.toByteArray();
     }
 

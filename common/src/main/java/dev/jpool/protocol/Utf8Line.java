@@ -1,6 +1,7 @@
 package dev.jpool.protocol;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.core.io.NumberOutput;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,11 @@ final class Utf8Line {
         return this;
     }
 
+    /** Replaces the last byte appended. */
+    void replaceLast(char ascii) {
+        bytes[size - 1] = (byte) ascii;
+    }
+
     Utf8Line append(byte[] source, int offset, int length) {
         ensure(length);
         System.arraycopy(source, offset, bytes, size, length);
@@ -47,24 +53,8 @@ final class Utf8Line {
 
     /** A whole number as JSON. */
     Utf8Line number(long value) {
-        if (value == Long.MIN_VALUE) {
-            byte[] min = Long.toString(value).getBytes(StandardCharsets.US_ASCII);
-            return append(min, 0, min.length);
-        }
         ensure(20);
-        if (value < 0) {
-            bytes[size++] = '-';
-            value = -value;
-        }
-        int digits = 1;
-        for (long rest = value / 10; rest > 0; rest /= 10) {
-            digits++;
-        }
-        for (int i = size + digits - 1; i >= size; i--) {
-            bytes[i] = (byte) ('0' + value % 10);
-            value /= 10;
-        }
-        size += digits;
+        size = NumberOutput.outputLong(value, bytes, size);
         return this;
     }
 

@@ -127,7 +127,9 @@ abstract class AbstractPool implements Pool {
         check(task);
         List<CompletableFuture<List<O>>> chunks = new ArrayList<>();
         for (int first = 0; first < inputs.size(); first += chunksize) {
-            chunks.add(submitChunk(task, inputs.subList(first, Math.min(inputs.size(), first + chunksize)), first));
+            // a list of its own, like the one of a single call: one list class through the chunk's code
+            List<I> chunk = new ArrayList<>(inputs.subList(first, Math.min(inputs.size(), first + chunksize)));
+            chunks.add(submitChunk(task, chunk, first));
         }
         return chunks;
     }
@@ -144,8 +146,14 @@ abstract class AbstractPool implements Pool {
                 if (failure != null) {
                     all.completeExceptionally(poolException(failure));
                 } else if (left.decrementAndGet() == 0) {
-                    List<O> flat = new ArrayList<>(chunks.stream().mapToInt(c -> c.join().size()).sum());
-                    chunks.forEach(c -> flat.addAll(c.join()));
+                    int size = 0;
+                    for (CompletableFuture<List<O>> c : chunks) {
+                        size += c.join().size();
+                    }
+                    List<O> flat = new ArrayList<>(size);
+                    for (CompletableFuture<List<O>> c : chunks) {
+                        flat.addAll(c.join());
+                    }
                     all.complete(flat);
                 }
             });

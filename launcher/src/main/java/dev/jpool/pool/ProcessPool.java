@@ -249,7 +249,10 @@ public final class ProcessPool extends AbstractPool {
             // One chunk to every idle worker first; then, while more chunks wait than there are
             // workers still starting, a second one each, sent ahead so that a worker reads its next
             // chunk while it computes the current one.
-            int starting = (int) slots.stream().filter(slot -> !slot.ready).count();
+            int starting = 0;
+            for (Slot slot : slots) {
+                starting += slot.ready ? 0 : 1;
+            }
             for (int depth = 1; depth <= AHEAD; depth++) {
                 for (Slot slot : slots) {
                     boolean wanted = depth == 1 ? !queue.isEmpty() : queue.size() > starting;
