@@ -21,6 +21,9 @@ final class MessageReader {
     /** A field value that is none of a string, a whole number that fits a long, and null. */
     private static final Object OTHER = new Object();
     private static final Object NULL = new Object();
+    private static final byte[] NULL_TEXT = "null".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] INPUTS = "inputs".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] OUTPUTS = "outputs".getBytes(StandardCharsets.US_ASCII);
 
     private final JsonFactory factory;
 
@@ -34,6 +37,10 @@ final class MessageReader {
      */
     Message read(byte[] line, ObjectReader expected) throws ProtocolException {
         if (expected != null) {
+            Message numbers = wholeNumbers(line, expected);
+            if (numbers != null) {
+                return numbers;
+            }
             try {
                 return read(new Fields(line), expected);
             } catch (Unexpected e) {
@@ -41,6 +48,37 @@ final class MessageReader {
             }
         }
         return read(new Fields(line), null);
+    }
+
+    /**
+     * The message, when its payload is an array of whole numbers and the expected reader wants
+     * a list of {@code Long}s or {@code Integer}s: the array is read from the bytes by
+     * {@link WholeNumbers}, and the rest of the line by Jackson as usual, with {@code null} where
+     * the array was (both parts checked, so the line as a whole is). Null when the line is not
+     * such a line, or not a good one; the caller then reads it the general way, which says what is
+     * wrong with it.
+     */
+    private Message wholeNumbers(byte[] line, ObjectReader expected) {
+        Class<?> element = ScalarLists.readableElement(expected.getValueType());
+        if (element != Long.class && element != Integer.class) {
+            return null;
+        }
+        int start = WholeNumbers.valueOf(line, INPUTS, OUTPUTS);
+        WholeNumbers.Array array = start < 0 ? null : WholeNumbers.read(line, start, element == Integer.class);
+        if (array == null) {
+            return null;
+        }
+        byte[] envelope = new byte[line.length - (array.end() - start) + NULL_TEXT.length];
+        System.arraycopy(line, 0, envelope, 0, start);
+        System.arraycopy(NULL_TEXT, 0, envelope, start, NULL_TEXT.length);
+        System.arraycopy(line, array.end(), envelope, start + NULL_TEXT.length, line.length - array.end());
+        Fields fields = new Fields(envelope);
+        fields.substitute(start, RawJson.slice(line, start, array.end(), expected, array.values()));
+        try {
+            return read(fields, null);
+        } catch (ProtocolException | RuntimeException e) {
+            return null;
+        }
     }
 
     private Message read(Fields fields, ObjectReader expected) throws ProtocolException {
@@ -80,9 +118,17 @@ final class MessageReader {
         private final byte[] line;
         private final Map<String, Object> values = new HashMap<>();
         private String type;
+        /** Where the line has a {@code null} standing for a payload already read, and that payload. */
+        private long substituteAt = -1;
+        private RawJson substitute;
 
         Fields(byte[] line) {
             this.line = line;
+        }
+
+        void substitute(int at, RawJson payload) {
+            this.substituteAt = at;
+            this.substitute = payload;
         }
 
         void parse(JsonFactory factory, ObjectReader expected) throws ProtocolException {
@@ -128,6 +174,9 @@ final class MessageReader {
         /** The value as a slice of the line, read with {@code expected} if given, else skipped. */
         private RawJson payload(JsonParser parser, ObjectReader expected) throws IOException {
             long start = parser.currentTokenLocation().getByteOffset();
+            if (start == substituteAt && parser.currentToken() == JsonToken.VALUE_NULL) {
+                return substitute;
+            }
             Object value = null;
             if (expected != null) {
                 Class<?> plain = ScalarLists.readableElement(expected.getValueType());
