@@ -73,9 +73,9 @@ public final class RawJson {
     public static RawJson of(ObjectWriter writer, Object value) throws JsonProcessingException {
         if (value instanceof List<?> list) {
             try {
-                byte[] plain = ScalarLists.write(list);
+                RawJson plain = ScalarLists.write(list);
                 if (plain != null) {
-                    return new RawJson(plain);
+                    return plain;
                 }
             } catch (IllegalArgumentException e) {
                 // a string Jackson cannot write either (a lone surrogate): it says so below

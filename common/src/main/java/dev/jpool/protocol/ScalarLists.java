@@ -26,7 +26,7 @@ final class ScalarLists {
      * more than one element takes: a JVM that has compiled this for many single calls need not
      * compile it again for a long chunk.
      */
-    static byte[] write(List<?> list) {
+    static RawJson write(List<?> list) {
         Object[] elements = list.toArray();
         for (Object element : elements) {
             if (element != null && !(element instanceof Long) && !(element instanceof Integer)
@@ -53,7 +53,7 @@ final class ScalarLists {
         } else {
             out.replaceLast(']'); // the comma after the last element
         }
-        return out.toByteArray();
+        return out.toRawJson();
     }
 
     /** The element class of a list type that {@link #read} takes, else null. */

@@ -117,6 +117,11 @@ final class Utf8Line {
         out.write(bytes, 0, size);
     }
 
+    /** The bytes as a value, without a copy: this line must not be used afterwards. */
+    RawJson toRawJson() {
+        return RawJson.slice(bytes, 0, size, null, null);
+    }
+
     byte[] toByteArray() {
         return Arrays.copyOf(bytes, size);
     }

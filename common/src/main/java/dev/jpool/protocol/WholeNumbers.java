@@ -1,6 +1,7 @@
 package dev.jpool.protocol;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -31,9 +32,10 @@ final class WholeNumbers {
             return null;
         }
         i = skipSpace(bytes, i + 1);
-        List<Object> values = new ArrayList<>();
+        long[] numbers = new long[64];
+        int count = 0;
         if (i < bytes.length && bytes[i] == ']') {
-            return new Array(values, i + 1);
+            return new Array(new ArrayList<>(), i + 1);
         }
         while (true) {
             boolean negative = i < bytes.length && bytes[i] == '-';
@@ -54,26 +56,34 @@ final class WholeNumbers {
                 return null;
             }
             value = negative ? -value : value;
-            if (ints) {
-                if (value != (int) value) {
-                    return null;
-                }
-                values.add((int) value);
-            } else {
-                values.add(value);
+            if (ints && value != (int) value) {
+                return null;
             }
+            if (count == numbers.length) {
+                numbers = Arrays.copyOf(numbers, count * 2);
+            }
+            numbers[count++] = value;
             i = skipSpace(bytes, i);
             if (i >= bytes.length) {
                 return null;
             }
             if (bytes[i] == ']') {
-                return new Array(values, i + 1);
+                return new Array(boxed(numbers, count, ints), i + 1);
             }
             if (bytes[i] != ',') {
                 return null;
             }
             i = skipSpace(bytes, i + 1);
         }
+    }
+
+    /** The numbers as a list of exactly their count, boxed once each. */
+    private static List<Object> boxed(long[] numbers, int count, boolean ints) {
+        List<Object> values = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            values.add(ints ? (Object) (int) numbers[k] : (Object) numbers[k]);
+        }
+        return values;
     }
 
     private static int skipSpace(byte[] bytes, int i) {
