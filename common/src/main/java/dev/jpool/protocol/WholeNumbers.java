@@ -1,7 +1,6 @@
 package dev.jpool.protocol;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -31,11 +30,14 @@ final class WholeNumbers {
         if (i >= bytes.length || bytes[i] != '[') {
             return null;
         }
+        int elements = countUpTo(bytes, i + 1);
+        if (elements < 0) {
+            return null;
+        }
         i = skipSpace(bytes, i + 1);
-        long[] numbers = new long[64];
-        int count = 0;
+        List<Object> values = new ArrayList<>(elements);
         if (i < bytes.length && bytes[i] == ']') {
-            return new Array(new ArrayList<>(), i + 1);
+            return new Array(values, i + 1);
         }
         while (true) {
             boolean negative = i < bytes.length && bytes[i] == '-';
@@ -56,19 +58,20 @@ final class WholeNumbers {
                 return null;
             }
             value = negative ? -value : value;
-            if (ints && value != (int) value) {
-                return null;
+            if (ints) {
+                if (value != (int) value) {
+                    return null;
+                }
+                values.add((int) value);
+            } else {
+                values.add(value);
             }
-            if (count == numbers.length) {
-                numbers = Arrays.copyOf(numbers, count * 2);
-            }
-            numbers[count++] = value;
             i = skipSpace(bytes, i);
             if (i >= bytes.length) {
                 return null;
             }
             if (bytes[i] == ']') {
-                return new Array(boxed(numbers, count, ints), i + 1);
+                return new Array(values, i + 1);
             }
             if (bytes[i] != ',') {
                 return null;
@@ -77,13 +80,25 @@ final class WholeNumbers {
         }
     }
 
-    /** The numbers as a list of exactly their count, boxed once each. */
-    private static List<Object> boxed(long[] numbers, int count, boolean ints) {
-        List<Object> values = new ArrayList<>(count);
-        for (int k = 0; k < count; k++) {
-            values.add(ints ? (Object) (int) numbers[k] : (Object) numbers[k]);
+    /**
+     * How many values the array has whose contents start at {@code from}, counted by its commas up
+     * to the first closing bracket (so that its list is made at its size, not grown); -1 where
+     * there is a string or a nested value, which this class does not read anyway.
+     */
+    private static int countUpTo(byte[] bytes, int from) {
+        int commas = 0;
+        for (int i = from; i < bytes.length; i++) {
+            byte b = bytes[i];
+            if (b == ']') {
+                return commas + 1;
+            }
+            if (b == ',') {
+                commas++;
+            } else if (b == '"' || b == '[' || b == '{') {
+                return -1;
+            }
         }
-        return values;
+        return -1;
     }
 
     private static int skipSpace(byte[] bytes, int i) {
