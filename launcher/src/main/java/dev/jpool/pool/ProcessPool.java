@@ -299,7 +299,11 @@ public final class ProcessPool extends AbstractPool {
         Throwable outcome = failure;
         synchronized (lock) {
             boolean wasRunning = slot.jobs.peekFirst() == job;
-            slot.jobs.remove(job);
+            if (wasRunning) {
+                slot.jobs.pollFirst(); // the usual case: a worker answers in order
+            } else {
+                slot.jobs.remove(job);
+            }
             if (!slot.jobs.isEmpty() && wasRunning) {
                 watch(slot, slot.jobs.peekFirst());
             }
