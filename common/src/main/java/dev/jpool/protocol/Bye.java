@@ -8,4 +8,6 @@ package dev.jpool.protocol;
  * @param peakRssKib the worker's peak resident set size (Linux {@code VmHWM}), null where unknown
  */
 public record Bye(int v, long tasksRun, Long peakRssKib) implements Message {
+    /** The line's {@code type}. */
+    public static final String TYPE = "bye";
 }

@@ -14,4 +14,6 @@ package dev.jpool.protocol;
  */
 public record Hello(int v, long pid, String javaVersion, long jvmStartMillis, long nanoTime,
                     String host, String node, String slurmStep) implements Message {
+    /** The line's {@code type}. */
+    public static final String TYPE = "hello";
 }

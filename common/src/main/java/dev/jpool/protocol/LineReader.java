@@ -35,6 +35,15 @@ public final class LineReader {
      * @throws LineTooLongException when the line exceeds the limit; the reader stays usable
      */
     public String readLine() throws IOException {
+        byte[] bytes = readLineBytes();
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * As {@link #readLine()}, the line's UTF-8 bytes as read, undecoded (a new array, the caller's
+     * to keep): what a codec that parses bytes wants, without a detour through a String.
+     */
+    public byte[] readLineBytes() throws IOException {
         int length = 0;
         boolean overflow = false;
         long total = 0;
@@ -47,7 +56,7 @@ public final class LineReader {
                     if (overflow) {
                         throw new LineTooLongException(total, maxBytes, head(length));
                     }
-                    return length == 0 && total == 0 ? null : decode(length);
+                    return length == 0 && total == 0 ? null : withoutCr(line, 0, length);
                 }
             }
             int start = position;
@@ -55,6 +64,10 @@ public final class LineReader {
                 position++;
             }
             int chunk = position - start;
+            if (total == 0 && position < limit && chunk <= maxBytes) {
+                position++; // the whole line lies in the buffer: copied once
+                return withoutCr(buffer, start, chunk);
+            }
             total += chunk;
             if (!overflow) {
                 if (length + chunk > maxBytes) {
@@ -69,7 +82,7 @@ public final class LineReader {
                 if (overflow) {
                     throw new LineTooLongException(total, maxBytes, head(length));
                 }
-                return decode(length);
+                return withoutCr(line, 0, length);
             }
         }
     }
@@ -85,9 +98,9 @@ public final class LineReader {
         return length + count;
     }
 
-    private String decode(int length) {
-        int end = length > 0 && line[length - 1] == '\r' ? length - 1 : length;
-        return new String(line, 0, end, StandardCharsets.UTF_8);
+    private static byte[] withoutCr(byte[] bytes, int from, int length) {
+        int end = length > 0 && bytes[from + length - 1] == '\r' ? from + length - 1 : from + length;
+        return Arrays.copyOfRange(bytes, from, end);
     }
 
     private String head(int length) {

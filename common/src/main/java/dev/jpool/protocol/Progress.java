@@ -10,4 +10,6 @@ package dev.jpool.protocol;
  * @param total units of work the task has in all
  */
 public record Progress(int v, long id, long done, long total) implements Message {
+    /** The line's {@code type}. */
+    public static final String TYPE = "progress";
 }

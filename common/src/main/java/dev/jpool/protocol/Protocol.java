@@ -1,22 +1,23 @@
 package dev.jpool.protocol;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.util.Set;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Encodes and decodes protocol lines. Thread-safe.
  *
  * <p>A line is one JSON object with a {@code type} and a version {@code v}; it never contains a
- * newline. Decoding checks the version before the shape, so a worker of another jpool version is
- * named as such rather than as garbage.
+ * newline. Channels carry lines as UTF-8 bytes ({@link LineWriter}, {@link #decode(byte[])}): a
+ * line is parsed once, from its bytes, and becomes a String only if it is bad. The envelope is
+ * read and written by hand ({@link MessageReader}, {@link MessageWriter}); the payloads, task
+ * inputs and outputs, by Jackson ({@link #mapper()}). A bad line's error says what is wrong with
+ * the version before the shape, so a worker of another jpool version is named as such rather than
+ * as garbage.
  */
 public final class Protocol {
     /** The version this build speaks. A line with another version is rejected. */
@@ -26,20 +27,15 @@ public final class Protocol {
     /** How much of a bad line an error message quotes. */
     public static final int QUOTE_CHARS = 160;
 
-    private static final Set<String> TYPES =
-            Set.of("hello", "run", "progress", "result", "failure", "shutdown", "bye");
-
     private final ObjectMapper mapper;
-    private final ObjectWriter writer;
-    private final ObjectReader reader;
+    private final MessageReader reader;
 
     public Protocol() {
         this.mapper = JsonMapper.builder()
                 .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
-        this.writer = mapper.writerFor(Message.class);
-        this.reader = mapper.readerFor(Message.class);
+        this.reader = new MessageReader(mapper.getFactory());
     }
 
     /** The mapper used for payloads (task inputs and outputs). */
@@ -49,11 +45,29 @@ public final class Protocol {
 
     /** One line of JSON, without the trailing newline. */
     public String encode(Message message) {
-        try {
-            return writer.writeValueAsString(message);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot encode " + message + ": " + e.getOriginalMessage(), e);
+        Utf8Line line = new Utf8Line(256 + payloadBytes(message));
+        MessageWriter.write(message, line);
+        return line.text();
+    }
+
+    /** One line as written to a channel: the JSON in UTF-8 and its newline. */
+    public byte[] encodeLine(Message message) {
+        Utf8Line line = new Utf8Line(256 + payloadBytes(message));
+        writeLine(message, line);
+        return line.toByteArray();
+    }
+
+    /** Appends one line, the JSON in UTF-8 and its newline; a payload is copied in as it is. */
+    void writeLine(Message message, Utf8Line line) {
+        MessageWriter.write(message, line);
+        line.append('\n');
+    }
+
+    private static int payloadBytes(Message message) {
+        if (message instanceof RunTask run) {
+            return run.inputs().bytes();
         }
+        return message instanceof TaskResult result ? result.outputs().bytes() : 0;
     }
 
     /**
@@ -62,71 +76,41 @@ public final class Protocol {
      * @throws ProtocolException naming what is wrong and quoting the line
      */
     public Message decode(String line) throws ProtocolException {
-        Header header = header(line);
-        if (header.version == null) {
-            throw new ProtocolException("no protocol version 'v'", line);
-        }
-        if (header.version != VERSION) {
-            throw new ProtocolException("protocol version " + header.version + ", this jpool speaks version " + VERSION,
-                    line);
-        }
-        if (header.type == null) {
-            throw new ProtocolException("no message 'type'", line);
-        }
-        if (!TYPES.contains(header.type)) {
-            throw new ProtocolException("unknown message type '" + cut(header.type) + "'", line);
-        }
-        try {
-            return reader.readValue(line);
-        } catch (JsonProcessingException e) {
-            throw new ProtocolException("malformed '" + header.type + "' message (" + cut(e.getOriginalMessage()) + ")",
-                    line);
-        } catch (IOException e) {
-            throw new ProtocolException("unreadable '" + header.type + "' message (" + cut(e.getMessage()) + ")", line);
-        }
+        return decode(line.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The version and type of a line, found by one streaming pass that builds no tree. */
-    private record Header(Integer version, String type) {
+    /**
+     * Decodes one line given as UTF-8 bytes, without its newline, in one streaming pass in which a
+     * payload is only skipped over and sliced out (see {@link RawJson}). The message's payload
+     * keeps {@code line}: it must not change afterwards.
+     *
+     * @throws ProtocolException naming what is wrong and quoting the line
+     */
+    public Message decode(byte[] line) throws ProtocolException {
+        return reader.read(line, null);
     }
 
-    private Header header(String line) throws ProtocolException {
-        try (JsonParser parser = mapper.getFactory().createParser(line)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new ProtocolException("not a JSON object", line);
-            }
-            Integer version = null;
-            String type = null;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if ("v".equals(name)) {
-                    version = value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT
-                            ? parser.getIntValue() : null;
-                } else if ("type".equals(name)) {
-                    type = value == JsonToken.VALUE_STRING ? parser.getText() : null;
-                }
-                parser.skipChildren();
-            }
-            if (parser.nextToken() != null) {
-                throw new ProtocolException("not a JSON line (more after the object)", line);
-            }
-            return new Header(version, type);
-        } catch (JsonProcessingException e) {
-            throw new ProtocolException("not a JSON line (" + cut(e.getOriginalMessage()) + ")", line);
-        } catch (IOException e) {
-            throw new ProtocolException("not a JSON line (" + cut(e.getMessage()) + ")", line);
-        }
+    /**
+     * As {@link #decode(byte[])}, reading the message's payload (a run's inputs, a result's
+     * outputs) with {@code expected} on the way, so that {@link RawJson#read} with that reader
+     * costs nothing more. A payload that reader cannot read costs a second pass, never an error
+     * or a wrong value.
+     *
+     * @param expected how the payload will most likely be read, or null
+     * @throws ProtocolException naming what is wrong and quoting the line
+     */
+    public Message decode(byte[] line, ObjectReader expected) throws ProtocolException {
+        return reader.read(line, expected);
     }
 
-    /** A value as JSON text for a message, e.g. a chunk's list of inputs. */
+    /** A value as JSON for a message, e.g. a chunk's list of inputs. */
     public RawJson json(Object value) throws JsonProcessingException {
-        return new RawJson(mapper.writeValueAsString(value));
+        return RawJson.of(mapper.writer(), value);
     }
 
     /** A JSON payload read as a value of the given type. */
-    public <T> T payload(RawJson json, Class<T> type) throws JsonProcessingException {
-        return mapper.readValue(json.json(), type);
+    public <T> T payload(RawJson json, Class<T> type) throws IOException {
+        return json.read(mapper.readerFor(type));
     }
 
     /** The text, cut to {@link #QUOTE_CHARS} with its length noted. */

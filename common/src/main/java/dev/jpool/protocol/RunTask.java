@@ -10,4 +10,6 @@ package dev.jpool.protocol;
  * @param inputs a JSON array of the inputs, at least one
  */
 public record RunTask(int v, long id, String task, RawJson inputs) implements Message {
+    /** The line's {@code type}. */
+    public static final String TYPE = "run";
 }

@@ -14,4 +14,6 @@ package dev.jpool.protocol;
  */
 public record TaskFailure(int v, long id, int index, String error, String message, String stackTrace)
         implements Message {
+    /** The line's {@code type}. */
+    public static final String TYPE = "failure";
 }

@@ -13,4 +13,6 @@ package dev.jpool.protocol;
  */
 public record TaskResult(int v, long id, RawJson outputs, long receivedNanos, long computeNanos,
                          long sentNanos) implements Message {
+    /** The line's {@code type}. */
+    public static final String TYPE = "result";
 }

@@ -74,4 +74,46 @@ class LineReaderTest {
     void aLineExactlyAtTheLimitIsAccepted() throws IOException {
         assertEquals("x".repeat(64), reader("x".repeat(64) + "\n", 64).readLine());
     }
+
+    @Test
+    void givesTheBytesOfEachLineWithoutTerminatorWhetherOrNotALineFitsTheBuffer() throws IOException {
+        String big = "[" + "12345,".repeat(20_000) + "6]"; // longer than the reader's 64 KiB buffer
+        LineReader lines = reader("a\r\n" + big + "\n\nπ\n" + big + "\r\nlast", 1 << 20);
+        assertEquals("a", new String(lines.readLineBytes(), StandardCharsets.UTF_8));
+        assertEquals(big, new String(lines.readLineBytes(), StandardCharsets.UTF_8));
+        assertEquals(0, lines.readLineBytes().length);
+        assertEquals("π", new String(lines.readLineBytes(), StandardCharsets.UTF_8));
+        assertEquals(big, new String(lines.readLineBytes(), StandardCharsets.UTF_8));
+        assertEquals("last", new String(lines.readLineBytes(), StandardCharsets.UTF_8));
+        assertNull(lines.readLineBytes());
+    }
+
+    @Test
+    void readsLinesThatArriveAByteAtATime() throws IOException {
+        byte[] text = "one\r\ntwo\n\nthree\n".getBytes(StandardCharsets.UTF_8);
+        InputStream trickle = new InputStream() {
+            private int next;
+
+            @Override
+            public int read() {
+                return next < text.length ? text[next++] : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                int c = read();
+                if (c < 0) {
+                    return -1;
+                }
+                b[off] = (byte) c;
+                return 1;
+            }
+        };
+        LineReader lines = new LineReader(trickle, 100);
+        assertEquals("one", lines.readLine());
+        assertEquals("two", lines.readLine());
+        assertEquals("", lines.readLine());
+        assertEquals("three", lines.readLine());
+        assertNull(lines.readLine());
+    }
 }

@@ -2,9 +2,15 @@ package dev.jpool.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -167,5 +173,88 @@ class ProtocolTest {
                 }
             }
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyMessage")
+    void everyMessageRoundTripsAsOneLineOfBytes(Message message) throws Exception {
+        byte[] line = protocol.encodeLine(message);
+        assertEquals('\n', line[line.length - 1]);
+        String text = new String(line, 0, line.length - 1, StandardCharsets.UTF_8);
+        assertFalse(text.contains("\n"), text);
+        assertEquals(protocol.encode(message), text);
+        assertEquals(message, protocol.decode(Arrays.copyOf(line, line.length - 1)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "[1,2,3]", "[]", "[[],{},[[]]]", "7", "-0.5e-3", "true", "false", "null", "\"\"", "{}",
+        "\"a ] } [ { string\"", "[\"quote \\\" and backslash \\\\\", \"\\u00e9\", \"π≈3\"]",
+        "{\"a\":[1,{\"b\":\"}]\"}],\"c\":null}", "[ 1 , 2 ]",
+    })
+    void aPayloadIsSlicedOutOfTheLineExactly(String json) throws Exception {
+        RunTask run = new RunTask(Protocol.VERSION, 5, "t", new RawJson(json));
+        byte[] line = protocol.encodeLine(run);
+        RunTask back = (RunTask) protocol.decode(Arrays.copyOf(line, line.length - 1));
+        assertEquals(json, back.inputs().json());
+        TaskResult result = new TaskResult(Protocol.VERSION, 5, new RawJson(json), 1, 2, 3);
+        assertEquals(json, ((TaskResult) protocol.decode(protocol.encode(result))).outputs().json());
+    }
+
+    @Test
+    void aPayloadReadWhileDecodingIsHandedOutOnceAndThenReadAfresh() throws Exception {
+        ObjectReader longs = protocol.mapper().readerFor(new TypeReference<List<Long>>() { });
+        byte[] line = protocol.encodeLine(new TaskResult(Protocol.VERSION, 1, protocol.json(List.of(4L, 5L)), 1, 2, 3));
+        TaskResult result = (TaskResult) protocol.decode(Arrays.copyOf(line, line.length - 1), longs);
+        List<Long> first = result.outputs().read(longs);
+        List<Long> second = result.outputs().read(longs);
+        assertEquals(List.of(4L, 5L), first);
+        assertEquals(first, second);
+        assertNotSame(first, second);
+        List<Object> other = result.outputs().read(protocol.mapper().readerFor(new TypeReference<List<Object>>() { }));
+        assertEquals(List.of(4, 5), other);
+    }
+
+    @Test
+    void aPayloadTheExpectedReaderCannotReadStillDecodes() throws Exception {
+        ObjectReader longs = protocol.mapper().readerFor(new TypeReference<List<Long>>() { });
+        RunTask run = new RunTask(Protocol.VERSION, 2, "t", new RawJson("[\"not\",\"a\",\"long\"]"));
+        byte[] line = protocol.encodeLine(run);
+        assertEquals(run, protocol.decode(Arrays.copyOf(line, line.length - 1), longs));
+        assertThrows(IOException.class, () -> ((RunTask) protocol.decode(protocol.encode(run))).inputs().read(longs));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"type\":\"result\",\"v\":1,\"id\":1,\"outputs\":[1,2",
+        "{\"type\":\"result\",\"v\":1,\"id\":1,\"outputs\":[1,,2],\"receivedNanos\":1,\"computeNanos\":2,\"sentNanos\":3}",
+        "{\"type\":\"result\",\"v\":1,\"id\":1,\"outputs\":[1,2]}",
+        "{\"type\":\"result\",\"v\":2,\"id\":1,\"outputs\":[1,2],\"receivedNanos\":1,\"computeNanos\":2,\"sentNanos\":3}",
+    })
+    void aBadLineIsRejectedTheSameWayWithOrWithoutAnExpectedPayload(String line) {
+        ObjectReader longs = protocol.mapper().readerFor(new TypeReference<List<Long>>() { });
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        ProtocolException plain = assertThrows(ProtocolException.class, () -> protocol.decode(bytes));
+        ProtocolException expecting = assertThrows(ProtocolException.class, () -> protocol.decode(bytes, longs));
+        assertEquals(plain.getMessage(), expecting.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"type\":\"shutdown\",\"v\":\"1\"}",
+        "{\"type\":\"shutdown\",\"v\":1.0}",
+        "{\"type\":\"shutdown\",\"v\":null}",
+        "{\"type\":\"shutdown\",\"v\":true}",
+    })
+    void aVersionThatIsNotAnIntegerIsNoVersion(String line) {
+        ProtocolException e = assertThrows(ProtocolException.class, () -> protocol.decode(line));
+        assertEquals("no protocol version 'v'", e.reason());
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreABadLine() {
+        byte[] line = "{\"type\":\"hello\",\"v\":1,\"javaVersion\":\"\u00ff\"}".getBytes(StandardCharsets.ISO_8859_1);
+        ProtocolException e = assertThrows(ProtocolException.class, () -> protocol.decode(line));
+        assertFalse(e.getMessage().isBlank());
     }
 }

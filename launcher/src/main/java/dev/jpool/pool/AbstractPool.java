@@ -2,6 +2,7 @@ package dev.jpool.pool;
 
 import dev.jpool.task.Task;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
@@ -38,7 +39,7 @@ abstract class AbstractPool implements Pool {
     @Override
     public <I, O> CompletableFuture<List<O>> mapAsync(Task<I, O> task, Iterable<? extends I> inputs) {
         List<I> all = list(inputs);
-        return mapAsync(task, all, Pool.defaultChunksize(all.size(), workers()));
+        return inOrder(submitAll(task, all, Pool.defaultChunksize(all.size(), workers())));
     }
 
     @Override
@@ -69,7 +70,9 @@ abstract class AbstractPool implements Pool {
         check(task);
         List<I> one = new ArrayList<>(1);
         one.add(input);
-        return submitChunk(task, one, 0).thenApply(outputs -> outputs.get(0));
+        // Collected as a map's chunks are: a call is a map of one, down to the code the JIT compiles
+        // for it, so that many calls leave it compiled for the maps that follow.
+        return inOrder(List.of(submitChunk(task, one, 0))).thenApply(outputs -> outputs.get(0));
     }
 
     @Override
@@ -126,7 +129,9 @@ abstract class AbstractPool implements Pool {
         check(task);
         List<CompletableFuture<List<O>>> chunks = new ArrayList<>();
         for (int first = 0; first < inputs.size(); first += chunksize) {
-            chunks.add(submitChunk(task, inputs.subList(first, Math.min(inputs.size(), first + chunksize)), first));
+            // a list of its own, like the one of a single call: one list class through the chunk's code
+            List<I> chunk = new ArrayList<>(inputs.subList(first, Math.min(inputs.size(), first + chunksize)));
+            chunks.add(submitChunk(task, chunk, first));
         }
         return chunks;
     }
@@ -143,8 +148,14 @@ abstract class AbstractPool implements Pool {
                 if (failure != null) {
                     all.completeExceptionally(poolException(failure));
                 } else if (left.decrementAndGet() == 0) {
-                    List<O> flat = new ArrayList<>();
-                    chunks.forEach(c -> flat.addAll(c.join()));
+                    int size = 0;
+                    for (CompletableFuture<List<O>> c : chunks) {
+                        size += c.join().size();
+                    }
+                    List<O> flat = new ArrayList<>(size);
+                    for (CompletableFuture<List<O>> c : chunks) {
+                        flat.addAll(c.join());
+                    }
                     all.complete(flat);
                 }
             });
@@ -154,6 +165,9 @@ abstract class AbstractPool implements Pool {
 
     private static <T> List<T> list(Iterable<? extends T> items) {
         Objects.requireNonNull(items, "inputs");
+        if (items instanceof Collection<? extends T> collection) {
+            return new ArrayList<>(collection); // one array copy, not an add per item
+        }
         List<T> list = new ArrayList<>();
         items.forEach(list::add);
         return list;

@@ -1,6 +1,5 @@
 package dev.jpool.pool;
 
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -20,6 +19,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -62,6 +63,8 @@ public final class ProcessPool extends AbstractPool {
     private final PoolOptions options;
     private final WorkerCommandLine commandLine;
     private final List<Path> workerClasspath;
+    /** Task classes found sendable, and how to read each one's outputs: worked out once per class, not per call. */
+    private final Map<Class<?>, ObjectReader> outputReaders = new ConcurrentHashMap<>();
     private final Protocol protocol = new Protocol();
     private final ObjectMapper mapper = protocol.mapper();
     private final Object lock = new Object();
@@ -73,6 +76,8 @@ public final class ProcessPool extends AbstractPool {
     private State state = State.RUNNING;
     private PoolException broken;
     private int nextIndex;
+    /** Where {@link #dispatch()} starts looking for an idle worker: after the one it served last. */
+    private int nextTurn;
 
     /** A pool of {@code workers} worker JVMs with default options. */
     public ProcessPool(int workers) {
@@ -166,12 +171,26 @@ public final class ProcessPool extends AbstractPool {
 
     @Override
     void check(Task<?, ?> task) {
+        outputReaders(task);
+    }
+
+    /** How to read the task's outputs, once it is known to be sendable. */
+    private ObjectReader outputReaders(Task<?, ?> task) {
+        ObjectReader known = outputReaders.get(task.getClass());
+        if (known != null) {
+            return known;
+        }
         TaskCheck.requireSendable(task, workerClasspath);
+        ObjectReader outputs = mapper.readerFor(
+                mapper.getTypeFactory().constructCollectionType(List.class, TaskTypes.output(task)));
+        outputReaders.putIfAbsent(task.getClass(), outputs);
+        return outputs;
     }
 
     @Override
     <I, O> CompletableFuture<List<O>> submitChunk(Task<I, O> task, List<I> chunk, int first) {
-        Job job = new Job(task.getClass().getName(), json(chunk, first), chunk.size(), first);
+        ObjectReader outputs = outputReaders(task);
+        Job job = new Job(task.getClass().getName(), json(chunk, first), chunk.size(), first, outputs);
         synchronized (lock) {
             if (broken != null) {
                 throw broken;
@@ -182,18 +201,16 @@ public final class ProcessPool extends AbstractPool {
             queue.add(job);
         }
         dispatch();
-        JavaType outputType = TaskTypes.output(task);
-        ObjectReader outputs = mapper.readerFor(mapper.getTypeFactory().constructCollectionType(List.class, outputType));
         return job.reply.handle((reply, failure) -> {
             if (failure != null) {
                 throw failureOf(job, failure);
             }
-            String answered = reply.result().outputs().json();
+            RawJson answered = reply.result().outputs();
             try {
-                return outputs.<List<O>>readValue(answered);
+                return answered.<List<O>>read(outputs);
             } catch (IOException | RuntimeException e) {
-                throw new PoolException(job.task + " answered " + Protocol.cut(answered) + ", which is not a list of "
-                        + outputType.toCanonical() + ": " + e.getMessage(), e);
+                throw new PoolException(job.task + " answered " + Protocol.cut(answered.json()) + ", which is not a list of "
+                        + outputs.getValueType().getContentType().toCanonical() + ": " + e.getMessage(), e);
             }
         });
     }
@@ -234,11 +251,20 @@ public final class ProcessPool extends AbstractPool {
             // One chunk to every idle worker first; then, while more chunks wait than there are
             // workers still starting, a second one each, sent ahead so that a worker reads its next
             // chunk while it computes the current one.
-            int starting = (int) slots.stream().filter(slot -> !slot.ready).count();
+            int starting = 0;
+            for (Slot slot : slots) {
+                starting += slot.ready ? 0 : 1;
+            }
+            // Idle workers take turns, starting after the one served last: single calls (apply)
+            // spread over the workers as chunks do, so that every worker JVM has run, and compiled,
+            // the code a map then needs (with all calls on one worker, a map found the other cold).
             for (int depth = 1; depth <= AHEAD; depth++) {
-                for (Slot slot : slots) {
+                for (int turn = 0; turn < slots.size(); turn++) {
+                    int at = (nextTurn + turn) % slots.size();
+                    Slot slot = slots.get(at);
                     boolean wanted = depth == 1 ? !queue.isEmpty() : queue.size() > starting;
                     if (wanted && slot.ready && slot.jobs.size() < depth && !slot.leaving && slot.mayTakeMore()) {
+                        nextTurn = at + 1;
                         Job job = queue.poll();
                         slot.jobs.add(job);
                         if (slot.jobs.size() == 1) {
@@ -263,7 +289,7 @@ public final class ProcessPool extends AbstractPool {
     private void run(Slot slot, Job job) {
         ChunkProgress progress = options.progress();
         slot.process.submit(job.task, job.inputs, progress == null ? (done, total) -> { }
-                        : (done, total) -> progress.progress(job.first, done, total))
+                        : (done, total) -> progress.progress(job.first, done, total), job.outputs)
                 .whenComplete((reply, failure) -> finished(slot, job, reply, failure));
     }
 
@@ -273,7 +299,11 @@ public final class ProcessPool extends AbstractPool {
         Throwable outcome = failure;
         synchronized (lock) {
             boolean wasRunning = slot.jobs.peekFirst() == job;
-            slot.jobs.remove(job);
+            if (wasRunning) {
+                slot.jobs.pollFirst(); // the usual case: a worker answers in order
+            } else {
+                slot.jobs.remove(job);
+            }
             if (!slot.jobs.isEmpty() && wasRunning) {
                 watch(slot, slot.jobs.peekFirst());
             }
@@ -311,6 +341,9 @@ public final class ProcessPool extends AbstractPool {
                         + (job.attempts + 1) + " of " + (options.retries() + 1) + "): " + firstLine(outcome.getMessage()));
             }
         } else if (outcome == null) {
+            if (!recycle) {
+                dispatch(); // the worker's next chunk goes out before this one's outputs are read
+            }
             job.reply.complete(reply);
         } else {
             job.reply.completeExceptionally(job.attempts > 1
@@ -503,15 +536,17 @@ public final class ProcessPool extends AbstractPool {
         final RawJson inputs;
         final int size;
         final int first;
+        final ObjectReader outputs;
         final CompletableFuture<WorkerProcess.Reply> reply = new CompletableFuture<>();
         int attempts;
         boolean timedOut;
 
-        Job(String task, RawJson inputs, int size, int first) {
+        Job(String task, RawJson inputs, int size, int first, ObjectReader outputs) {
             this.task = task;
             this.inputs = inputs;
             this.size = size;
             this.first = first;
+            this.outputs = outputs;
         }
 
         /** Input {@code index} of the chunk as JSON text, for an error message. */

@@ -1,25 +1,30 @@
 package dev.jpool.worker;
 
+import dev.jpool.protocol.LineWriter;
 import dev.jpool.protocol.Message;
 import dev.jpool.protocol.Protocol;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 
-/** The worker's side of the protocol channel: whole lines, one writer at a time, flushed. */
+/** The worker's side of the protocol channel: whole lines, one writer at a time, each one write, flushed. */
 final class Channel {
     private final Protocol protocol = new Protocol();
-    private final PrintStream out;
+    private final LineWriter out;
 
     Channel(PrintStream out) {
-        this.out = out;
+        this.out = new LineWriter(out, protocol);
     }
 
     Protocol protocol() {
         return protocol;
     }
 
-    synchronized void send(Message message) {
-        out.print(protocol.encode(message));
-        out.print('\n');
-        out.flush();
+    void send(Message message) {
+        try {
+            out.send(message);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // not from a PrintStream, which keeps its errors
+        }
     }
 }

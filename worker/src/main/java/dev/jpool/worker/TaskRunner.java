@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import dev.jpool.protocol.Message;
 import dev.jpool.protocol.Protocol;
@@ -23,11 +24,15 @@ import java.util.Map;
 /** Loads task classes by name, converts inputs and outputs, and turns any throw into a failure. */
 final class TaskRunner {
     private final ObjectMapper mapper;
+    private final ObjectWriter writer;
     private final Map<String, LoadedTask> tasks = new HashMap<>();
+    /** The input reader of the last task run: the next batch most likely wants the same. */
+    private volatile ObjectReader lastInputs;
     private long tasksRun;
 
     TaskRunner(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.writer = mapper.writer();
     }
 
     /**
@@ -39,15 +44,13 @@ final class TaskRunner {
         int[] index = {-1};
         try {
             LoadedTask task = load(request.task());
+            lastInputs = task.listReader();
             List<Object> inputs = task.read(request.inputs(), index);
-            List<Object> outputs = new ArrayList<>(inputs.size());
             long start = System.nanoTime();
-            for (index[0] = 0; index[0] < inputs.size(); index[0]++) {
-                outputs.add(task.typed().apply(inputs.get(index[0])));
-            }
+            List<Object> outputs = task.applyEach(inputs, index);
             long computeNanos = System.nanoTime() - start;
             index[0] = -1;
-            RawJson json = new RawJson(mapper.writeValueAsString(outputs));
+            RawJson json = RawJson.of(writer, outputs);
             return new TaskResult(Protocol.VERSION, request.id(), json, receivedNanos, computeNanos, System.nanoTime());
         } catch (Throwable t) {
             Throwable cause = t instanceof InvocationTargetException ite && ite.getCause() != null ? ite.getCause() : t;
@@ -56,6 +59,14 @@ final class TaskRunner {
             return new TaskFailure(Protocol.VERSION, request.id(), index[0], cause.getClass().getName(),
                     cause.getMessage(), trace.toString());
         }
+    }
+
+    /**
+     * How the next batch's inputs will most likely be read, for the reader of the channel to read
+     * them as it decodes the line (see {@link RawJson#read}); null before the first batch.
+     */
+    ObjectReader expectedInputs() {
+        return lastInputs;
     }
 
     synchronized long tasksRun() {
@@ -84,7 +95,7 @@ final class TaskRunner {
         /** All inputs in one pass; if that fails, input by input, so {@code index[0]} names the bad one. */
         List<Object> read(RawJson json, int[] index) throws IOException {
             try {
-                return listReader.readValue(json.json());
+                return json.read(listReader);
             } catch (IOException | RuntimeException bulk) {
                 JsonNode array = listReader.readTree(json.json());
                 if (!array.isArray()) {
@@ -97,6 +108,19 @@ final class TaskRunner {
                 index[0] = -1;
                 return inputs;
             }
+        }
+
+        /**
+         * The task applied to each input in turn, {@code index[0]} at the one being run. A method
+         * of its own: the loop is what the JIT compiles while a big batch runs, so it is kept small.
+         */
+        List<Object> applyEach(List<Object> inputs, int[] index) throws Exception {
+            Task<Object, Object> typed = typed();
+            List<Object> outputs = new ArrayList<>(inputs.size());
+            for (index[0] = 0; index[0] < inputs.size(); index[0]++) {
+                outputs.add(typed.apply(inputs.get(index[0])));
+            }
+            return outputs;
         }
 
         @SuppressWarnings("unchecked")

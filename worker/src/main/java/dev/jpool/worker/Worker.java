@@ -52,12 +52,12 @@ final class Worker {
         while (true) {
             Message message;
             try {
-                String line = lines.readLine();
+                byte[] line = lines.readLineBytes();
                 if (line == null) {
                     System.err.println("jpool worker: stdin closed without a shutdown; exiting");
                     Runtime.getRuntime().halt(ORPHANED);
                 }
-                message = channel.protocol().decode(line);
+                message = channel.protocol().decode(line, runner.expectedInputs());
             } catch (ProtocolException | IOException e) {
                 System.err.println("jpool worker: bad line from the launcher: " + e.getMessage());
                 return BAD_INPUT;
