@@ -12,7 +12,8 @@ import java.util.stream.LongStream;
 /**
  * What the Pool API itself costs, on warm pools of 2 workers: the round trip of one tiny task
  * ({@code apply} of an identity task), and {@code map} of 100,000 tiny tasks with the default
- * chunksize. Prints one line per figure; {@code bench/pool_speed.py} sets them beside Python's.
+ * chunksize: the first map on fresh workers (cold JIT), then the median of 15 after 60 warm-up maps
+ * (the steady state, once the JIT compilers of all three JVMs have finished). Prints one line per figure; {@code bench/pool_speed.py} sets them beside Python's.
  *
  * <p>Run: {@code java -cp launcher/target/jpool.jar dev.jpool.launcher.bench.PoolBenchmark}
  */
@@ -20,8 +21,9 @@ public final class PoolBenchmark {
     private static final int WORKERS = 2;
     private static final int ROUND_TRIPS = 20_000;
     private static final int MAP_INPUTS = 100_000;
-    private static final int WARM_UPS = 5;
-    private static final int REPEATS = 9;
+    /** Enough maps for the three JVMs' JIT compilers to finish (about 30 on the 2-core machine). */
+    private static final int WARM_UPS = 60;
+    private static final int REPEATS = 15;
 
     private PoolBenchmark() {
     }
@@ -37,6 +39,9 @@ public final class PoolBenchmark {
     }
 
     private static void report(String name, Pool pool, List<Long> inputs) {
+        long coldStart = System.nanoTime();
+        check(pool.map(new Identity(), inputs), inputs);
+        long cold = System.nanoTime() - coldStart;
         long[] trips = new long[ROUND_TRIPS];
         for (int i = 0; i < ROUND_TRIPS; i++) { // the first half warms the JIT on both sides of the pipe
             long start = System.nanoTime();
@@ -49,20 +54,28 @@ public final class PoolBenchmark {
                 name, measured[measured.length / 2] / 1e3, measured[measured.length * 9 / 10] / 1e3, measured.length,
                 ROUND_TRIPS / 2);
         for (int w = 0; w < WARM_UPS; w++) {
-            pool.map(new Identity(), inputs); // warms the JIT on both sides of the pipe
+            check(pool.map(new Identity(), inputs), inputs); // warms the JIT on both sides of the pipe
         }
         double[] seconds = new double[REPEATS];
         for (int r = 0; r < REPEATS; r++) {
             long start = System.nanoTime();
             List<Long> out = pool.map(new Identity(), inputs);
             seconds[r] = (System.nanoTime() - start) / 1e9;
-            if (out.size() != inputs.size() || !out.get(out.size() - 1).equals(inputs.get(inputs.size() - 1))) {
-                throw new IllegalStateException("map returned the wrong results");
-            }
+            check(out, inputs);
         }
         Arrays.sort(seconds);
         double median = seconds[REPEATS / 2];
-        System.out.printf(Locale.ROOT, "%s map of %,d tiny tasks on %d workers: median %.3f s, %.0f tasks/s%n",
-                name, inputs.size(), WORKERS, median, inputs.size() / median);
+        System.out.printf(Locale.ROOT, "%s map of %,d tiny tasks on %d workers, first (cold JIT): %.3f s, %.0f tasks/s%n",
+                name, inputs.size(), WORKERS, cold / 1e9, inputs.size() / (cold / 1e9));
+        System.out.printf(Locale.ROOT, "%s map of %,d tiny tasks on %d workers: median %.4f s (min %.4f, max %.4f),"
+                        + " %.0f tasks/s (%d maps after %d warm-up)%n",
+                name, inputs.size(), WORKERS, median, seconds[0], seconds[REPEATS - 1], inputs.size() / median, REPEATS,
+                WARM_UPS);
+    }
+
+    private static void check(List<Long> out, List<Long> inputs) {
+        if (!out.equals(inputs)) {
+            throw new IllegalStateException("map returned the wrong results");
+        }
     }
 }
