@@ -76,8 +76,6 @@ public final class ProcessPool extends AbstractPool {
     private State state = State.RUNNING;
     private PoolException broken;
     private int nextIndex;
-    /** Where {@link #dispatch()} starts looking for an idle worker: after the one it served last. */
-    private int nextTurn;
 
     /** A pool of {@code workers} worker JVMs with default options. */
     public ProcessPool(int workers) {
@@ -255,16 +253,12 @@ public final class ProcessPool extends AbstractPool {
             for (Slot slot : slots) {
                 starting += slot.ready ? 0 : 1;
             }
-            // Idle workers take turns, starting after the one served last: single calls (apply)
-            // spread over the workers as chunks do, so that every worker JVM has run, and compiled,
-            // the code a map then needs (with all calls on one worker, a map found the other cold).
+            // The first idle worker takes the next chunk: a single call (apply) then finds a worker
+            // whose JVM is hot and awake (taking turns over the workers measured slower round trips).
             for (int depth = 1; depth <= AHEAD; depth++) {
-                for (int turn = 0; turn < slots.size(); turn++) {
-                    int at = (nextTurn + turn) % slots.size();
-                    Slot slot = slots.get(at);
+                for (Slot slot : slots) {
                     boolean wanted = depth == 1 ? !queue.isEmpty() : queue.size() > starting;
                     if (wanted && slot.ready && slot.jobs.size() < depth && !slot.leaving && slot.mayTakeMore()) {
-                        nextTurn = at + 1;
                         Job job = queue.poll();
                         slot.jobs.add(job);
                         if (slot.jobs.size() == 1) {

@@ -12,7 +12,7 @@ import java.util.stream.LongStream;
 /**
  * What the Pool API itself costs, on warm pools of 2 workers: the round trip of one tiny task
  * ({@code apply} of an identity task), and {@code map} of 100,000 tiny tasks with the default
- * chunksize: the first map on fresh workers (cold JIT), then the median of 15 after 60 warm-up maps
+ * chunksize: the first map on a pool of its own (fresh workers, cold JIT), then the median of 15 after 60 warm-up maps
  * (the steady state, once the JIT compilers of all three JVMs have finished). Prints one line per figure; {@code bench/pool_speed.py} sets them beside Python's.
  *
  * <p>Run: {@code java -cp launcher/target/jpool.jar dev.jpool.launcher.bench.PoolBenchmark}
@@ -30,18 +30,31 @@ public final class PoolBenchmark {
 
     public static void main(String[] args) {
         List<Long> inputs = LongStream.range(0, MAP_INPUTS).boxed().toList();
+        long processesCold;
+        try (ProcessPool fresh = new ProcessPool(PoolOptions.workers(WORKERS))) {
+            fresh.ready().join();
+            processesCold = firstMap(fresh, inputs);
+        }
+        long threadsCold;
+        try (ThreadPool fresh = new ThreadPool(WORKERS)) {
+            threadsCold = firstMap(fresh, inputs);
+        }
         try (ProcessPool processes = new ProcessPool(PoolOptions.workers(WORKERS));
              ThreadPool threads = new ThreadPool(WORKERS)) {
             processes.ready().join();
-            report("ProcessPool", processes, inputs);
-            report("ThreadPool", threads, inputs);
+            report("ProcessPool", processes, inputs, processesCold);
+            report("ThreadPool", threads, inputs, threadsCold);
         }
     }
 
-    private static void report(String name, Pool pool, List<Long> inputs) {
-        long coldStart = System.nanoTime();
+    /** The first map on a pool whose workers have run nothing yet: the JIT has compiled none of its path. */
+    private static long firstMap(Pool pool, List<Long> inputs) {
+        long start = System.nanoTime();
         check(pool.map(new Identity(), inputs), inputs);
-        long cold = System.nanoTime() - coldStart;
+        return System.nanoTime() - start;
+    }
+
+    private static void report(String name, Pool pool, List<Long> inputs, long cold) {
         long[] trips = new long[ROUND_TRIPS];
         for (int i = 0; i < ROUND_TRIPS; i++) { // the first half warms the JIT on both sides of the pipe
             long start = System.nanoTime();
