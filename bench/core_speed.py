@@ -60,9 +60,12 @@ def startup(workers, repeat):
     data = json.loads(java_jar("startup", "--workers", str(workers), "--repeat", str(repeat), "--format", "json",
                                "-q"))
     print(f"worker start, {workers} JVM{'s' if workers > 1 else ''} at a time (jpool startup --workers {workers}"
-          f" --repeat {repeat}; median spawn-to-first-line):")
+          f" --repeat {repeat}; median spawn-to-first-line, and spawn-to-first-answer of a tiny task):")
     for line in data["lines"]:
-        print(f"  {line['label']:50s} {line['medianNanos'] / 1e6:7.1f} ms  {line['ratioToBareJava']:5.2f}x bare java")
+        answer = line.get("medianFirstAnswerNanos")
+        answer = f"   first answer {answer / 1e6:6.1f} ms" if answer is not None else ""
+        print(f"  {line['label']:50s} {line['medianNanos'] / 1e6:7.1f} ms  {line['ratioToBareJava']:5.2f}x bare java"
+              f"{answer}")
 
 
 def end_to_end(label, launch, repeat):

@@ -44,15 +44,18 @@ public final class StartupReport {
                 result.concurrent(), result.concurrent() == 1 ? "" : "s", result.rounds(),
                 result.rounds() == 1 ? "" : "s", machine);
         out.println();
-        TextTable table = new TextTable("JVM", "median", "min", "vs bare java");
+        TextTable table = new TextTable("JVM", "median", "min", "vs bare java", "first answer");
         for (Line line : result.lines()) {
+            Long answer = line.medianAnswerNanos();
             table.add(line.subject().label(), Units.duration(line.medianNanos()), Units.duration(line.minNanos()),
-                    String.format(Locale.ROOT, "%.2fx", ratio(line)));
+                    String.format(Locale.ROOT, "%.2fx", ratio(line)), answer == null ? "-" : Units.duration(answer));
         }
         table.print(out, "  ");
         out.println();
-        out.println("  A worker's first line is its hello: the JVM started, the protocol's classes (Jackson) loaded and");
-        out.println("  its first message encoded. The class-data archive is what jpool uses unless --no-cds.");
+        out.println("  A worker's first line is its hello: the JVM has started, loaded jpool's classes and written its");
+        out.println("  hello; it sets up the rest of Jackson after that. first answer: spawn until the result of a first,");
+        out.println("  tiny task (sent as soon as the worker said hello) is back: what a worker costs before it does any");
+        out.println("  work. The class-data archive is what jpool uses unless --no-cds.");
         for (Line line : result.lines()) {
             out.println("  " + line.subject().label() + ": " + line.subject().commandLine());
         }
@@ -71,7 +74,9 @@ public final class StartupReport {
             map.put("medianNanos", line.medianNanos());
             map.put("minNanos", line.minNanos());
             map.put("ratioToBareJava", Math.round(ratio(line) * 1000) / 1000.0);
+            map.put("medianFirstAnswerNanos", line.medianAnswerNanos());
             map.put("nanos", line.nanos());
+            map.put("firstAnswerNanos", line.answerNanos());
             lines.add(map);
         }
         json.put("lines", lines);
@@ -79,12 +84,13 @@ public final class StartupReport {
     }
 
     private void csv(PrintWriter out) {
-        out.println("label,concurrent,rounds,medianNanos,minNanos,ratioToBareJava");
+        out.println("label,concurrent,rounds,medianNanos,minNanos,ratioToBareJava,medianFirstAnswerNanos");
         for (Line line : result.lines()) {
             out.println(String.join(",", List.of("\"" + line.subject().label() + "\"",
                     Integer.toString(result.concurrent()), Integer.toString(result.rounds()),
                     Long.toString(line.medianNanos()), Long.toString(line.minNanos()),
-                    String.format(Locale.ROOT, "%.3f", ratio(line)))));
+                    String.format(Locale.ROOT, "%.3f", ratio(line)),
+                    line.medianAnswerNanos() == null ? "" : Long.toString(line.medianAnswerNanos()))));
         }
     }
 }

@@ -1,8 +1,10 @@
 package dev.jpool.launcher.run;
 
+import dev.jpool.launcher.bench.Identity;
 import dev.jpool.launcher.worker.WorkerCommandLine;
 import dev.jpool.launcher.worker.WorkerProcess;
 import dev.jpool.protocol.Protocol;
+import dev.jpool.protocol.RawJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,10 +21,13 @@ import java.util.function.Consumer;
 /**
  * How long a JVM takes from spawn to its first line: a bare {@code java} hello world beside worker
  * JVMs started in different ways, {@code concurrent} at a time, the subjects interleaved round by
- * round so that a change in the machine's load touches each alike.
+ * round so that a change in the machine's load touches each alike. A worker is also timed to its
+ * first answer: as soon as it says hello it is sent one tiny task (an identity on one input), and
+ * the clock stops when the result is back, which is what a worker costs before it does any work.
  */
 public final class StartupBenchmark {
     private static final Duration FIRST_LINE_TIMEOUT = Duration.ofSeconds(60);
+    private static final RawJson FIRST_INPUTS = new RawJson("[0]");
 
     /**
      * One way of starting a JVM.
@@ -38,19 +43,33 @@ public final class StartupBenchmark {
     /**
      * A subject's start times.
      *
-     * @param subject the subject
-     * @param nanos   spawn to first line, every start of every round
+     * @param subject     the subject
+     * @param nanos       spawn to first line, every start of every round
+     * @param answerNanos spawn to the first task's result back, every start (workers; empty for a program)
      */
-    public record Line(Subject subject, List<Long> nanos) {
+    public record Line(Subject subject, List<Long> nanos, List<Long> answerNanos) {
         public long medianNanos() {
-            long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-            int mid = sorted.length / 2;
-            return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+            return median(nanos);
         }
 
         public long minNanos() {
             return nanos.stream().mapToLong(Long::longValue).min().orElseThrow();
         }
+
+        /** Median spawn to first answer; null for a program that is not a worker. */
+        public Long medianAnswerNanos() {
+            return answerNanos.isEmpty() ? null : median(answerNanos);
+        }
+
+        private static long median(List<Long> values) {
+            long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+            int mid = sorted.length / 2;
+            return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        }
+    }
+
+    /** One start: spawn to first line, and to the first answer (null for a program). */
+    private record Start(long firstLineNanos, Long answerNanos) {
     }
 
     /**
@@ -72,7 +91,7 @@ public final class StartupBenchmark {
     }
 
     public Result run(int concurrent, int rounds) throws InterruptedException {
-        List<List<Long>> times = new ArrayList<>();
+        List<List<Start>> times = new ArrayList<>();
         subjects.forEach(subject -> times.add(new ArrayList<>()));
         for (int round = 0; round < rounds; round++) {
             for (int s = 0; s < subjects.size(); s++) {
@@ -82,21 +101,29 @@ public final class StartupBenchmark {
         }
         List<Line> lines = new ArrayList<>();
         for (int s = 0; s < subjects.size(); s++) {
-            lines.add(new Line(subjects.get(s), List.copyOf(times.get(s))));
+            List<Start> starts = times.get(s);
+            lines.add(new Line(subjects.get(s), starts.stream().map(Start::firstLineNanos).toList(),
+                    starts.stream().map(Start::answerNanos).filter(a -> a != null).toList()));
         }
         return new Result(concurrent, rounds, lines);
     }
 
-    private List<Long> workers(Subject subject, int concurrent) throws InterruptedException {
+    private List<Start> workers(Subject subject, int concurrent) throws InterruptedException {
         List<WorkerProcess> started = new ArrayList<>();
         try {
+            List<CompletableFuture<Long>> answers = new ArrayList<>();
             for (int i = 0; i < concurrent; i++) {
-                started.add(WorkerProcess.start(i, subject.commandLine(), protocol, stderrSink));
+                WorkerProcess worker = WorkerProcess.start(i, subject.commandLine(), protocol, stderrSink);
+                started.add(worker);
+                answers.add(worker.hello().thenCompose(hello -> worker.submit(Identity.class.getName(), FIRST_INPUTS))
+                        .thenApply(reply -> System.nanoTime()));
             }
-            List<Long> nanos = new ArrayList<>();
-            for (WorkerProcess worker : started) {
+            List<Start> nanos = new ArrayList<>();
+            for (int i = 0; i < started.size(); i++) {
+                WorkerProcess worker = started.get(i);
                 long hello = worker.hello().get(FIRST_LINE_TIMEOUT.toSeconds(), TimeUnit.SECONDS).atNanos();
-                nanos.add(hello - worker.spawnNanos());
+                long answer = answers.get(i).get(FIRST_LINE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                nanos.add(new Start(hello - worker.spawnNanos(), answer - worker.spawnNanos()));
             }
             for (WorkerProcess worker : started) {
                 worker.shutdown().get(FIRST_LINE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -111,7 +138,7 @@ public final class StartupBenchmark {
         }
     }
 
-    private List<Long> programs(Subject subject, int concurrent) throws InterruptedException {
+    private List<Start> programs(Subject subject, int concurrent) throws InterruptedException {
         List<Process> started = new ArrayList<>();
         List<CompletableFuture<Long>> firstLines = new ArrayList<>();
         try {
@@ -131,9 +158,9 @@ public final class StartupBenchmark {
                     reader.start();
                 }));
             }
-            List<Long> nanos = new ArrayList<>();
+            List<Start> nanos = new ArrayList<>();
             for (CompletableFuture<Long> line : firstLines) {
-                nanos.add(line.get(FIRST_LINE_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+                nanos.add(new Start(line.get(FIRST_LINE_TIMEOUT.toSeconds(), TimeUnit.SECONDS), null));
             }
             for (Process process : started) {
                 process.waitFor(FIRST_LINE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);

@@ -133,11 +133,18 @@ class JarIT {
         assertEquals(List.of("bare java, hello world", "worker, no class-data archive", "worker, class-data archive",
                 "worker, class-data archive, no Vector API module"), labels);
         lines.forEach(line -> assertTrue(line.get("medianNanos").asLong() > 0, line.toString()));
+        assertTrue(lines.get(0).get("medianFirstAnswerNanos").isNull(), "a bare java answers no task");
+        for (int i = 1; i < lines.size(); i++) {
+            JsonNode worker = lines.get(i);
+            assertTrue(worker.get("medianFirstAnswerNanos").asLong() > worker.get("medianNanos").asLong(),
+                    "a worker's first answer comes after its hello: " + worker);
+        }
         assertTrue(lines.get(2).get("command").toString().contains("-XX:SharedArchiveFile="), lines.toString());
         assertEquals(1.0, lines.get(0).get("ratioToBareJava").asDouble());
         Result text = run("startup", "--repeat", "1", "--workers", "2", "-q");
         assertTrue(text.out().contains("2 JVMs at a time, 1 round"), text.out());
         assertTrue(text.out().contains("vs bare java"), text.out());
+        assertTrue(text.out().contains("first answer"), text.out());
     }
 
     @Test
