@@ -14,12 +14,10 @@ public final class LineWriter {
     private static final int INITIAL_BYTES = 8192;
 
     private final OutputStream out;
-    private final Protocol protocol;
     private Utf8Line line = new Utf8Line(INITIAL_BYTES);
 
-    public LineWriter(OutputStream out, Protocol protocol) {
+    public LineWriter(OutputStream out) {
         this.out = out;
-        this.protocol = protocol;
     }
 
     /**
@@ -31,7 +29,7 @@ public final class LineWriter {
     public synchronized void send(Message message) throws IOException {
         line.reset();
         try {
-            protocol.writeLine(message, line);
+            Protocol.writeLine(message, line);
             line.writeTo(out);
             out.flush();
         } finally {

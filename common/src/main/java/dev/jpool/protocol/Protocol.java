@@ -50,15 +50,18 @@ public final class Protocol {
         return line.text();
     }
 
-    /** One line as written to a channel: the JSON in UTF-8 and its newline. */
-    public byte[] encodeLine(Message message) {
+    /**
+     * One line as written to a channel: the JSON in UTF-8 and its newline. Static: it needs no
+     * mapper (a payload is already JSON), so a worker can say hello before it builds one.
+     */
+    public static byte[] encodeLine(Message message) {
         Utf8Line line = new Utf8Line(256 + payloadBytes(message));
         writeLine(message, line);
         return line.toByteArray();
     }
 
     /** Appends one line, the JSON in UTF-8 and its newline; a payload is copied in as it is. */
-    void writeLine(Message message, Utf8Line line) {
+    static void writeLine(Message message, Utf8Line line) {
         MessageWriter.write(message, line);
         line.append('\n');
     }

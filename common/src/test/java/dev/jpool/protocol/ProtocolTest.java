@@ -178,7 +178,7 @@ class ProtocolTest {
     @ParameterizedTest
     @MethodSource("everyMessage")
     void everyMessageRoundTripsAsOneLineOfBytes(Message message) throws Exception {
-        byte[] line = protocol.encodeLine(message);
+        byte[] line = Protocol.encodeLine(message);
         assertEquals('\n', line[line.length - 1]);
         String text = new String(line, 0, line.length - 1, StandardCharsets.UTF_8);
         assertFalse(text.contains("\n"), text);
@@ -194,7 +194,7 @@ class ProtocolTest {
     })
     void aPayloadIsSlicedOutOfTheLineExactly(String json) throws Exception {
         RunTask run = new RunTask(Protocol.VERSION, 5, "t", new RawJson(json));
-        byte[] line = protocol.encodeLine(run);
+        byte[] line = Protocol.encodeLine(run);
         RunTask back = (RunTask) protocol.decode(Arrays.copyOf(line, line.length - 1));
         assertEquals(json, back.inputs().json());
         TaskResult result = new TaskResult(Protocol.VERSION, 5, new RawJson(json), 1, 2, 3);
@@ -204,7 +204,7 @@ class ProtocolTest {
     @Test
     void aPayloadReadWhileDecodingIsHandedOutOnceAndThenReadAfresh() throws Exception {
         ObjectReader longs = protocol.mapper().readerFor(new TypeReference<List<Long>>() { });
-        byte[] line = protocol.encodeLine(new TaskResult(Protocol.VERSION, 1, protocol.json(List.of(4L, 5L)), 1, 2, 3));
+        byte[] line = Protocol.encodeLine(new TaskResult(Protocol.VERSION, 1, protocol.json(List.of(4L, 5L)), 1, 2, 3));
         TaskResult result = (TaskResult) protocol.decode(Arrays.copyOf(line, line.length - 1), longs);
         List<Long> first = result.outputs().read(longs);
         List<Long> second = result.outputs().read(longs);
@@ -219,7 +219,7 @@ class ProtocolTest {
     void aPayloadTheExpectedReaderCannotReadStillDecodes() throws Exception {
         ObjectReader longs = protocol.mapper().readerFor(new TypeReference<List<Long>>() { });
         RunTask run = new RunTask(Protocol.VERSION, 2, "t", new RawJson("[\"not\",\"a\",\"long\"]"));
-        byte[] line = protocol.encodeLine(run);
+        byte[] line = Protocol.encodeLine(run);
         assertEquals(run, protocol.decode(Arrays.copyOf(line, line.length - 1), longs));
         assertThrows(IOException.class, () -> ((RunTask) protocol.decode(protocol.encode(run))).inputs().read(longs));
     }

@@ -13,7 +13,7 @@ final class Channel {
     private final LineWriter out;
 
     Channel(PrintStream out) {
-        this.out = new LineWriter(out, protocol);
+        this.out = new LineWriter(out);
     }
 
     Protocol protocol() {

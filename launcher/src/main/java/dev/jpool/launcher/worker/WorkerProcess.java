@@ -80,7 +80,7 @@ public final class WorkerProcess implements AutoCloseable {
         this.spawnNanos = spawnNanos;
         this.protocol = protocol;
         this.stderrSink = stderrSink;
-        this.stdin = new LineWriter(process.getOutputStream(), protocol);
+        this.stdin = new LineWriter(process.getOutputStream());
         REAPER.add(process);
         this.exitNanos = process.onExit().thenApply(p -> {
             REAPER.remove(p);
