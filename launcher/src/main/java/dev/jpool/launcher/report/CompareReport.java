@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Prints a {@link Comparison.Result}: one table, the same numbers in text, JSON and CSV. */
-public final class CompareReport {
+public final class CompareReport extends Report {
     private static final List<String> CSV_COLUMNS = List.of("mode", "workers", "samples", "seed", "hits", "repeat",
             "wallNanos", "minWallNanos", "maxWallNanos", "speedup", "efficiency", "startNanos", "sendNanos",
             "computeNanos", "collectNanos", "stopNanos", "jvms", "peakRssKibPerJvm", "kernel");
@@ -30,16 +30,8 @@ public final class CompareReport {
         this.job = job;
     }
 
-    public void print(PrintWriter out, Format format) {
-        switch (format) {
-            case TEXT -> text(out);
-            case JSON -> out.println(Json.write(json()));
-            case CSV -> csv(out);
-        }
-        out.flush();
-    }
-
-    private void text(PrintWriter out) {
+    @Override
+    void text(PrintWriter out) {
         int workers = result.rows().get(1).workers();
         out.printf(Locale.ROOT, "jpool compare: %s samples, seed %d, %d worker%s (%s), median of %d run%s, %s%n",
                 Units.count(result.samples()), result.seed(), workers, workers == 1 ? "" : "s", workersSource,
@@ -107,7 +99,8 @@ public final class CompareReport {
                 process.peakRssKibPerJvm() == null ? "n/a" : Units.mib(process.peakRssKibPerJvm() * process.workers()));
     }
 
-    private Map<String, Object> json() {
+    @Override
+    Map<String, Object> json() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("samples", result.samples());
         json.put("seed", result.seed());
@@ -135,7 +128,8 @@ public final class CompareReport {
         return json;
     }
 
-    private void csv(PrintWriter out) {
+    @Override
+    void csv(PrintWriter out) {
         out.println(String.join(",", CSV_COLUMNS));
         for (Row row : result.rows()) {
             out.println(String.join(",", values(row).stream().map(v -> v == null ? "" : v.toString()).toList()));

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Prints a crossover search: every size tried with its three times, then where each mode starts to win. */
-public final class CrossoverReport {
+public final class CrossoverReport extends Report {
     private static final List<Mode> COLUMNS = List.of(Mode.SERIAL, Mode.THREAD, Mode.PROCESS);
 
     private final CrossoverSearch.Result result;
@@ -21,16 +21,8 @@ public final class CrossoverReport {
         this.result = result;
     }
 
-    public void print(PrintWriter out, Format format) {
-        switch (format) {
-            case TEXT -> text(out);
-            case JSON -> out.println(Json.write(json()));
-            case CSV -> csv(out);
-        }
-        out.flush();
-    }
-
-    private void text(PrintWriter out) {
+    @Override
+    void text(PrintWriter out) {
         var s = result.settings();
         out.printf(Locale.ROOT, "jpool crossover: %d worker%s, seed %d, median of %d run%s per size and mode,"
                         + " sizes x%d from %s up to %s, then bisected to within %.0f%%%n", s.workers(),
@@ -76,7 +68,8 @@ public final class CrossoverReport {
         return nanos == null ? "-" : Units.duration(nanos);
     }
 
-    private Map<String, Object> json() {
+    @Override
+    Map<String, Object> json() {
         var s = result.settings();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("workers", s.workers());
@@ -112,7 +105,8 @@ public final class CrossoverReport {
         return json;
     }
 
-    private void csv(PrintWriter out) {
+    @Override
+    void csv(PrintWriter out) {
         out.println("step,samples,serialNanos,threadNanos,processNanos");
         for (Trial trial : result.trials()) {
             List<String> cells = new ArrayList<>(List.of(trial.step(), Long.toString(trial.samples())));

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /** Prints one pi run: the estimate, its errors, its speed, and a line per worker. */
-public final class PiReport {
+public final class PiReport extends Report {
     private final PiRun run;
     private final String workersSource;
     private final SlurmJob job;
@@ -26,16 +26,8 @@ public final class PiReport {
         this.job = job;
     }
 
-    public void print(PrintWriter out, Format format) {
-        switch (format) {
-            case TEXT -> text(out);
-            case JSON -> out.println(Json.write(json()));
-            case CSV -> csv(out);
-        }
-        out.flush();
-    }
-
-    private void text(PrintWriter out) {
+    @Override
+    void text(PrintWriter out) {
         out.printf(Locale.ROOT, "jpool pi: %s mode, %d worker%s (%s), %s kernel%n", run.mode(), run.workerCount(),
                 run.workerCount() == 1 ? "" : "s", workersSource, run.kernel());
         out.printf(Locale.ROOT, "  samples  %s   seed %d%n", Units.count(run.samples()), run.seed());
@@ -79,7 +71,8 @@ public final class PiReport {
         out.println("  " + PhaseLegend.of(run.mode()));
     }
 
-    private Map<String, Object> json() {
+    @Override
+    Map<String, Object> json() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("mode", run.mode().label());
         json.put("workers", run.workerCount());
@@ -105,7 +98,8 @@ public final class PiReport {
         return json;
     }
 
-    private void csv(PrintWriter out) {
+    @Override
+    void csv(PrintWriter out) {
         out.println("mode,workers,samples,seed,hits,pi,wallNanos,samplesPerSecond,kernel");
         out.println(String.join(",", List.of(run.mode().label(), Integer.toString(run.workerCount()),
                 Long.toString(run.samples()), Long.toString(run.seed()), Long.toString(run.hits()),

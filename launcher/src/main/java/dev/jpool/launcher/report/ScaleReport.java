@@ -19,7 +19,7 @@ import java.util.Map;
  * Prints a {@link ScalingTable} (text, JSON or CSV, the same numbers) and writes it, every run,
  * and its two plots into a directory.
  */
-public final class ScaleReport {
+public final class ScaleReport extends Report {
     /** The files {@link #write(Path)} makes. */
     public static final List<String> FILES = List.of("scale.json", "scale-table.csv", "scale-runs.csv",
             "scale-time.png", "scale-time.svg", "scale-speedup.png", "scale-speedup.svg");
@@ -39,26 +39,18 @@ public final class ScaleReport {
         this.origin = origin;
     }
 
-    public void print(PrintWriter out, Format format) {
-        switch (format) {
-            case TEXT -> text(out);
-            case JSON -> out.println(Json.write(json()));
-            case CSV -> tableCsv(out);
-        }
-        out.flush();
-    }
-
     /** Writes {@link #FILES} into {@code dir}, which exists. */
     public void write(Path dir) throws IOException {
         Files.writeString(dir.resolve("scale.json"), Json.write(json()) + System.lineSeparator(), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("scale-table.csv"), render(this::tableCsv), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("scale-table.csv"), render(this::csv), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("scale-runs.csv"), render(this::runsCsv), StandardCharsets.UTF_8);
         ScalingPlots plots = new ScalingPlots(table);
         plots.writeTime(dir.resolve("scale-time"));
         plots.writeSpeedup(dir.resolve("scale-speedup"));
     }
 
-    private void text(PrintWriter out) {
+    @Override
+    void text(PrintWriter out) {
         out.printf(Locale.ROOT, "jpool scale: %s samples, seed %d, %s; %s%n", Units.count(table.samples()),
                 table.seed(), origin, table.cores() == null ? "cores of the machine that ran them unknown"
                         : table.cores().describe() + " detected");
@@ -87,7 +79,8 @@ public final class ScaleReport {
         }
     }
 
-    private Map<String, Object> json() {
+    @Override
+    Map<String, Object> json() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("samples", table.samples());
         json.put("seed", table.seed());
@@ -112,7 +105,8 @@ public final class ScaleReport {
         return json;
     }
 
-    private void tableCsv(PrintWriter out) {
+    @Override
+    void csv(PrintWriter out) {
         out.println(String.join(",", TABLE_COLUMNS));
         for (Row row : table.rows()) {
             out.println(String.join(",", tableValues(row).stream().map(v -> v == null ? "" : v.toString()).toList()));

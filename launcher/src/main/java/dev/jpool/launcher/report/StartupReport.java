@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Prints a {@link StartupBenchmark.Result}: each way of starting a JVM against a bare {@code java}. */
-public final class StartupReport {
+public final class StartupReport extends Report {
     private final StartupBenchmark.Result result;
     private final String machine;
 
@@ -22,15 +22,6 @@ public final class StartupReport {
         this.machine = machine;
     }
 
-    public void print(PrintWriter out, Format format) {
-        switch (format) {
-            case TEXT -> text(out);
-            case JSON -> out.println(Json.write(json()));
-            case CSV -> csv(out);
-        }
-        out.flush();
-    }
-
     private long bare() {
         return result.lines().get(0).medianNanos();
     }
@@ -39,7 +30,8 @@ public final class StartupReport {
         return (double) line.medianNanos() / bare();
     }
 
-    private void text(PrintWriter out) {
+    @Override
+    void text(PrintWriter out) {
         out.printf(Locale.ROOT, "jpool startup: spawn until the first line, %d JVM%s at a time, %d round%s (%s)%n",
                 result.concurrent(), result.concurrent() == 1 ? "" : "s", result.rounds(),
                 result.rounds() == 1 ? "" : "s", machine);
@@ -61,7 +53,8 @@ public final class StartupReport {
         }
     }
 
-    private Map<String, Object> json() {
+    @Override
+    Map<String, Object> json() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("concurrent", result.concurrent());
         json.put("rounds", result.rounds());
@@ -83,7 +76,8 @@ public final class StartupReport {
         return json;
     }
 
-    private void csv(PrintWriter out) {
+    @Override
+    void csv(PrintWriter out) {
         out.println("label,concurrent,rounds,medianNanos,minNanos,ratioToBareJava,medianFirstAnswerNanos");
         for (Line line : result.lines()) {
             out.println(String.join(",", List.of("\"" + line.subject().label() + "\"",
