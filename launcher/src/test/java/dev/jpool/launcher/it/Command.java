@@ -1,4 +1,4 @@
-package dev.jpool.launcher.it.slurm;
+package dev.jpool.launcher.it;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -15,18 +15,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** A command run to its end with a bound: its exit status, stdout and stderr. */
-record Command(List<String> words, int exit, String out, String err) {
+public record Command(List<String> words, int exit, String out, String err) {
     /** The repository root: where users submit from. */
-    static final Path ROOT = Path.of(System.getProperty("jpool.root", "..")).toAbsolutePath().normalize();
+    public static final Path ROOT = Path.of(System.getProperty("jpool.root", "..")).toAbsolutePath().normalize();
     /** The packaged jar, as the README's build command leaves it. */
-    static final Path JAR = ROOT.resolve("launcher/target/jpool.jar");
+    public static final Path JAR = ROOT.resolve("launcher/target/jpool.jar");
 
-    static Command run(Duration limit, String... words) throws Exception {
+    public static Command run(Duration limit, String... words) throws Exception {
         return run(ROOT, Map.of(), limit, words);
     }
 
     /** Runs {@code words} in {@code dir} with {@code env} added to this JVM's environment, stdin empty. */
-    static Command run(Path dir, Map<String, String> env, Duration limit, String... words) throws Exception {
+    public static Command run(Path dir, Map<String, String> env, Duration limit, String... words) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(words).directory(dir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().putAll(env);
@@ -42,7 +42,7 @@ record Command(List<String> words, int exit, String out, String err) {
                 err.get(10, TimeUnit.SECONDS));
     }
 
-    static String read(InputStream in) {
+    public static String read(InputStream in) {
         try {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

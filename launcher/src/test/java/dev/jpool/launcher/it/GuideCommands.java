@@ -62,7 +62,7 @@ final class GuideCommands {
     }
 
     /** One command as the guide writes it, where, what it must do, and the output shown for it. */
-    record Command(int line, String text, List<Check> checks, String shownOutput) {
+    record Step(int line, String text, List<Check> checks, String shownOutput) {
         boolean fullSize() {
             return checks.stream().anyMatch(c -> c.kind() == Kind.FULL_SIZE);
         }
@@ -87,7 +87,7 @@ final class GuideCommands {
         }
     }
 
-    static List<Command> parse(String markdown) {
+    static List<Step> parse(String markdown) {
         List<Draft> drafts = new ArrayList<>();
         List<Draft> lastGroup = List.of();   // the commands of the last code block that had any
         boolean outputTaken = true;
@@ -159,12 +159,12 @@ final class GuideCommands {
         if (blockCommands != null) {
             throw new IllegalArgumentException("the last code block is never closed");
         }
-        List<Command> commands = new ArrayList<>();
+        List<Step> commands = new ArrayList<>();
         for (Draft d : drafts) {
             if (d.checks.stream().allMatch(c -> c.kind() == Kind.FULL_SIZE || c.kind() == Kind.EXIT)) {
                 throw new IllegalArgumentException("line " + d.line + ": no check says what this prints: " + d.text);
             }
-            commands.add(new Command(d.line, d.text.toString(), List.copyOf(d.checks), d.shownOutput));
+            commands.add(new Step(d.line, d.text.toString(), List.copyOf(d.checks), d.shownOutput));
         }
         return commands;
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jpool.launcher.it.GuideCommands.Check;
-import dev.jpool.launcher.it.GuideCommands.Command;
+import dev.jpool.launcher.it.GuideCommands.Step;
 import dev.jpool.launcher.it.GuideCommands.Kind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,17 +36,17 @@ class GuideCommandsTest {
                 <!-- check: file "scaling/scale.json" -->
                 <!-- check: full-size -->
                 """;
-        List<Command> commands = GuideCommands.parse(guide);
+        List<Step> commands = GuideCommands.parse(guide);
         assertEquals(2, commands.size(), commands.toString());
 
-        Command map = commands.get(0);
+        Step map = commands.get(0);
         assertEquals(4, map.line());
         assertEquals("java -jar launcher/target/jpool.jar demo map --workers 2", map.text());
         assertEquals(List.of(new Check(Kind.PRINTS, "[1, 4, 9"), new Check(Kind.MATCHES, "computed by pid \\d+")),
                 map.checks());
         assertEquals("[1, 4, 9, 16]\n", map.shownOutput());
 
-        Command scale = commands.get(1);
+        Step scale = commands.get(1);
         assertEquals("./jpool scale --workers 1,2 --samples 1e9 --out scaling", scale.text());
         assertTrue(scale.fullSize());
         assertNull(scale.shownOutput(), "no block after it");
@@ -54,7 +54,7 @@ class GuideCommandsTest {
 
     @Test
     void theOutputBlockIsTheFirstAfterTheCommandOnly() {
-        List<Command> commands = GuideCommands.parse("""
+        List<Step> commands = GuideCommands.parse("""
                 ```
                 ./jpool pi
                 ```
@@ -113,7 +113,7 @@ class GuideCommandsTest {
 
     @Test
     void sampleCountsAreCutToTheSmallSizeUnlessFullSize() {
-        List<Command> commands = GuideCommands.parse("""
+        List<Step> commands = GuideCommands.parse("""
                 ```
                 ./jpool crossover --max-samples 1e10 --workers 2
                 ./jpool pi --samples=1_000 --workers 2

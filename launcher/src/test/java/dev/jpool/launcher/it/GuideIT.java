@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jpool.launcher.it.GuideCommands.Check;
-import dev.jpool.launcher.it.GuideCommands.Command;
-import java.io.File;
+import dev.jpool.launcher.it.GuideCommands.Step;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -33,9 +29,9 @@ import org.junit.jupiter.api.TestFactory;
  * land in the scratch directory, not in the repository.
  */
 class GuideIT {
-    private static final Path ROOT = Path.of(System.getProperty("jpool.root", "..")).toAbsolutePath().normalize();
-    private static final Path GUIDE = ROOT.resolve("docs/guide.md");
+    private static final Path GUIDE = Command.ROOT.resolve("docs/guide.md");
     private static final long SMALL_SAMPLES = 20_000_000;
+    private static final Duration LIMIT = Duration.ofSeconds(300);
     private static final int FIRST_SCREEN_LINES = 30;
 
     private static Path scratch;
@@ -46,7 +42,7 @@ class GuideIT {
         scratch = Files.createTempDirectory("jpool-guide-");
         cache = Files.createTempDirectory("jpool-guide-cache-");
         for (String name : List.of("launcher", "docs", "slurm", "jpool")) {
-            Files.createSymbolicLink(scratch.resolve(name), ROOT.resolve(name));
+            Files.createSymbolicLink(scratch.resolve(name), Command.ROOT.resolve(name));
         }
     }
 
@@ -61,35 +57,36 @@ class GuideIT {
 
     @Test
     void theReadmeLinksToTheGuideFromItsFirstScreen() throws IOException {
-        List<String> readme = Files.readAllLines(ROOT.resolve("README.md"));
+        List<String> readme = Files.readAllLines(Command.ROOT.resolve("README.md"));
         assertTrue(readme.stream().limit(FIRST_SCREEN_LINES).anyMatch(l -> l.contains("(docs/guide.md)")),
                 "README.md links to docs/guide.md within its first " + FIRST_SCREEN_LINES + " lines");
     }
 
     @TestFactory
     Stream<DynamicTest> everyCommandInTheGuideRunsAndPrintsWhatTheGuideSays() throws IOException {
-        List<Command> commands = GuideCommands.parse(Files.readString(GUIDE));
+        List<Step> commands = GuideCommands.parse(Files.readString(GUIDE));
         assertTrue(commands.size() >= 15, "the guide walks through at least 15 commands, found " + commands.size());
         return commands.stream().map(c -> DynamicTest.dynamicTest("guide.md:" + c.line() + " " + c.text(), () -> check(c)));
     }
 
-    private static void check(Command command) throws Exception {
+    private static void check(Step command) throws Exception {
         String line = command.toRun(SMALL_SAMPLES);
-        Result run = run(line);
-        String where = "guide.md line " + command.line() + ": " + line + "\n--- stdout\n" + run.out + "--- stderr\n" + run.err;
-        assertEquals(command.exitCode(), run.exit, "exit code of " + where);
+        Command run = Command.run(scratch, Map.of("JPOOL_CACHE", cache.toString(), "CI", "true"), LIMIT,
+                "bash", "-c", line);
+        String where = "guide.md line " + command.line() + ": " + run;
+        assertEquals(command.exitCode(), run.exit(), "exit code of " + where);
         for (Check check : command.checks()) {
             switch (check.kind()) {
                 case PRINTS -> {
-                    assertTrue(run.out.contains(check.text()), "prints \"" + check.text() + "\": " + where);
+                    assertTrue(run.out().contains(check.text()), "prints \"" + check.text() + "\": " + where);
                     shown(command, check, command.shownOutput() == null || command.shownOutput().contains(check.text()));
                 }
                 case MATCHES -> {
                     Pattern pattern = Pattern.compile(check.text());
-                    assertTrue(pattern.matcher(run.out).find(), "matches \"" + check.text() + "\": " + where);
+                    assertTrue(pattern.matcher(run.out()).find(), "matches \"" + check.text() + "\": " + where);
                     shown(command, check, command.shownOutput() == null || pattern.matcher(command.shownOutput()).find());
                 }
-                case STDERR -> assertTrue(run.err.contains(check.text()), "stderr has \"" + check.text() + "\": " + where);
+                case STDERR -> assertTrue(run.err().contains(check.text()), "stderr has \"" + check.text() + "\": " + where);
                 case FILE -> {
                     Path file = scratch.resolve(check.text());
                     assertTrue(Files.isRegularFile(file) && Files.size(file) > 0, "wrote " + check.text() + ": " + where);
@@ -104,36 +101,8 @@ class GuideIT {
      * The output the guide shows (if it shows one: an exercise may not) must agree with its own
      * checks, or the page and the test tell two stories.
      */
-    private static void shown(Command command, Check check, boolean agrees) {
+    private static void shown(Step command, Check check, boolean agrees) {
         assertTrue(agrees, "guide.md line " + command.line() + ": the output shown under '" + command.text()
                 + "' does not have what its check asks for: " + check.kind().word() + " \"" + check.text() + "\"");
-    }
-
-    private record Result(int exit, String out, String err) {
-    }
-
-    private static Result run(String command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("bash", "-c", command).directory(scratch.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        builder.environment().put("JPOOL_CACHE", cache.toString());
-        builder.environment().put("CI", "true");
-        builder.environment().remove("NUM_PROCS");
-        Process p = builder.start();
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-        if (!p.waitFor(300, TimeUnit.SECONDS)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            throw new AssertionError("still running after 300 s: " + command);
-        }
-        return new Result(p.exitValue(), out.get(10, TimeUnit.SECONDS), err.get(10, TimeUnit.SECONDS));
-    }
-
-    private static String read(InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -12,9 +12,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -28,9 +30,7 @@ class JarIT {
     private static final Path JAR = Path.of(System.getProperty("jpool.jar", "target/jpool.jar"));
     private static final Pattern STARTED = Pattern.compile("(\\d+) worker JVMs? started \\(pid ([\\d, ]+)\\)");
     private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
-
-    record Result(int exit, String out, String err) {
-    }
+    private static final Duration LIMIT = Duration.ofSeconds(120);
 
     private static Process start(String... args) throws IOException {
         assertTrue(Files.isRegularFile(JAR), "build the jar first: " + JAR);
@@ -39,20 +39,16 @@ class JarIT {
         return new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
     }
 
-    private static Result run(String... args) throws Exception {
-        Process p = start(args);
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "jpool finished");
-        return new Result(p.exitValue(), out.get(10, TimeUnit.SECONDS), err.get(10, TimeUnit.SECONDS));
+    private static Command run(String... args) throws Exception {
+        return runJar(JAR, args);
     }
 
-    private static String read(java.io.InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    /** {@code java -jar jar args}, here, to its end. */
+    private static Command runJar(Path jar, String... args) throws Exception {
+        assertTrue(Files.isRegularFile(jar), "build the jar first: " + jar);
+        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", jar.toString()));
+        command.addAll(Arrays.asList(args));
+        return Command.run(Path.of("").toAbsolutePath(), Map.of(), LIMIT, command.toArray(String[]::new));
     }
 
     /**
@@ -91,32 +87,28 @@ class JarIT {
 
     @Test
     void piFromTheJarRunsRealWorkerJvms() throws Exception {
-        Result r = run("pi", "--samples", "2e6", "--workers", "2", "--format", "json");
+        Command r = run("pi", "--samples", "2e6", "--workers", "2", "--format", "json");
         assertEquals(0, r.exit(), r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertEquals(2, json.get("workerPids").size());
         long a = json.get("workerPids").get(0).asLong();
         long b = json.get("workerPids").get(1).asLong();
         assertTrue(a != b && a != json.get("launcherPid").asLong() && b != json.get("launcherPid").asLong(), r.out());
-        Result serial = run("pi", "--samples", "2e6", "--mode", "serial", "--format", "json");
+        Command serial = run("pi", "--samples", "2e6", "--mode", "serial", "--format", "json");
         assertEquals(json.get("hits"), new ObjectMapper().readTree(serial.out()).get("hits"));
     }
 
     @Test
     void aJarReachedThroughASymbolicLinkStillRunsItsOwnTasksInWorkerJvms(@TempDir Path dir) throws Exception {
         Path link = Files.createSymbolicLink(dir.resolve("target"), JAR.toAbsolutePath().getParent());
-        Process p = new ProcessBuilder(JAVA, "-jar", link.resolve(JAR.getFileName()).toString(), "demo", "map", "--workers", "2")
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "jpool finished");
-        assertEquals(0, p.exitValue(), err.get(10, TimeUnit.SECONDS));
-        assertTrue(out.get(10, TimeUnit.SECONDS).contains("[1, 4, 9, 16, 25, 36, 49, 64, 81, 100]"), out.get());
+        Command r = runJar(link.resolve(JAR.getFileName()), "demo", "map", "--workers", "2");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("[1, 4, 9, 16, 25, 36, 49, 64, 81, 100]"), r.toString());
     }
 
     @Test
     void aUsageErrorFromTheJarIsOneLineAndExitTwo() throws Exception {
-        Result r = run("pi", "--samples", "1e30");
+        Command r = run("pi", "--samples", "1e30");
         assertEquals(2, r.exit());
         assertEquals("", r.out());
         assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -124,7 +116,7 @@ class JarIT {
 
     @Test
     void startupMeasuresWorkersWithAndWithoutTheArchiveBesideABareJava() throws Exception {
-        Result r = run("startup", "--repeat", "1", "--format", "json", "-q");
+        Command r = run("startup", "--repeat", "1", "--format", "json", "-q");
         assertEquals(0, r.exit(), r.err());
         assertEquals("", r.err(), "no worker had anything to say, not even the incubator module's warning");
         JsonNode lines = new ObjectMapper().readTree(r.out()).get("lines");
@@ -141,7 +133,7 @@ class JarIT {
         }
         assertTrue(lines.get(2).get("command").toString().contains("-XX:SharedArchiveFile="), lines.toString());
         assertEquals(1.0, lines.get(0).get("ratioToBareJava").asDouble());
-        Result text = run("startup", "--repeat", "1", "--workers", "2", "-q");
+        Command text = run("startup", "--repeat", "1", "--workers", "2", "-q");
         assertTrue(text.out().contains("2 JVMs at a time, 1 round"), text.out());
         assertTrue(text.out().contains("vs bare java"), text.out());
         assertTrue(text.out().contains("first answer"), text.out());
@@ -149,7 +141,7 @@ class JarIT {
 
     @Test
     void versionFromTheJar() throws Exception {
-        Result r = run("--version");
+        Command r = run("--version");
         assertEquals(0, r.exit());
         assertTrue(r.out().startsWith("jpool "), r.out());
     }
@@ -180,7 +172,7 @@ class JarIT {
 
     @Test
     void noWorkerOutlivesANormalRun() throws Exception {
-        Result r = run("pi", "--samples", "1e6", "--workers", "3", "--format", "json");
+        Command r = run("pi", "--samples", "1e6", "--workers", "3", "--format", "json");
         assertEquals(0, r.exit(), r.err());
         for (JsonNode pid : new ObjectMapper().readTree(r.out()).get("workerPids")) {
             assertFalse(ProcessHandle.of(pid.asLong()).map(ProcessHandle::isAlive).orElse(false));
@@ -189,9 +181,9 @@ class JarIT {
 
     @Test
     void sixtyFourWorkersOnAFewCoresStillGiveTheExactAnswer() throws Exception {
-        Result many = run("pi", "--samples", "1e7", "--workers", "64", "--format", "json", "-q");
+        Command many = run("pi", "--samples", "1e7", "--workers", "64", "--format", "json", "-q");
         assertEquals(0, many.exit(), many.err());
-        Result one = run("pi", "--samples", "1e7", "--mode", "serial", "--format", "json", "-q");
+        Command one = run("pi", "--samples", "1e7", "--mode", "serial", "--format", "json", "-q");
         JsonNode manyJson = new ObjectMapper().readTree(many.out());
         assertEquals(new ObjectMapper().readTree(one.out()).get("hits"), manyJson.get("hits"));
         assertEquals(64, manyJson.get("workerPids").size());

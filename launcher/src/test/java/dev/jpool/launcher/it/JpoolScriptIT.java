@@ -12,9 +12,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -33,28 +35,12 @@ class JpoolScriptIT {
     @TempDir
     Path cache;
 
-    record Result(int exit, String out, String err) {
-    }
-
-    private Result run(String... args) throws Exception {
+    private Command run(String... args) throws Exception {
         assertTrue(Files.isExecutable(SCRIPT), "the script is there and executable: " + SCRIPT);
         List<String> command = new ArrayList<>(List.of(SCRIPT.toString()));
         command.addAll(Arrays.asList(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        builder.environment().put("JPOOL_CACHE", cache.toString());
-        Process p = builder.start();
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "jpool finished");
-        return new Result(p.exitValue(), out.get(10, TimeUnit.SECONDS), err.get(10, TimeUnit.SECONDS));
-    }
-
-    private static String read(java.io.InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return Command.run(Path.of("").toAbsolutePath(), Map.of("JPOOL_CACHE", cache.toString()), Duration.ofSeconds(120),
+                command.toArray(String[]::new));
     }
 
     private List<Path> launcherArchives() throws Exception {
@@ -65,7 +51,7 @@ class JpoolScriptIT {
 
     @Test
     void everyModeRunsTheVectorKernelSoCompareIsLikeForLike() throws Exception {
-        Result r = run("compare", "--samples", "2e6", "--workers", "2", "--repeat", "1", "--format", "json", "-q");
+        Command r = run("compare", "--samples", "2e6", "--workers", "2", "--repeat", "1", "--format", "json", "-q");
         assertEquals(0, r.exit(), r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertTrue(json.get("kernel").asText().startsWith("vector-"), r.out());
@@ -76,7 +62,7 @@ class JpoolScriptIT {
 
     @Test
     void theLauncherArchiveIsBuiltOnceThenMapped() throws Exception {
-        Result first = run("pi", "--samples", "1e6", "--mode", "thread", "--workers", "2");
+        Command first = run("pi", "--samples", "1e6", "--mode", "thread", "--workers", "2");
         assertEquals(0, first.exit(), first.err());
         assertTrue(first.err().contains("jpool: building the launcher class-data archive"), first.err());
         assertTrue(first.out().contains("vector-"), "threads ran the vector kernel: " + first.out());
@@ -117,7 +103,7 @@ class JpoolScriptIT {
 
     @Test
     void aUsageErrorThroughTheScriptIsStillOneLineAndExitTwo() throws Exception {
-        Result r = run("pi", "--samples", "1e30");
+        Command r = run("pi", "--samples", "1e30");
         assertEquals(2, r.exit());
         assertEquals("", r.out());
         List<String> lines = r.err().lines()

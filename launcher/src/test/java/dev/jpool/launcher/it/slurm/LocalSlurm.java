@@ -2,6 +2,7 @@ package dev.jpool.launcher.it.slurm;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.jpool.launcher.it.Command;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
