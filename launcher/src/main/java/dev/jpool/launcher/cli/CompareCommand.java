@@ -3,7 +3,6 @@ package dev.jpool.launcher.cli;
 import dev.jpool.host.PeakRss;
 import dev.jpool.launcher.report.CompareReport;
 import dev.jpool.launcher.progress.ProgressBars;
-import dev.jpool.launcher.report.Format;
 import dev.jpool.launcher.report.TimelineRun;
 import dev.jpool.launcher.run.Comparison;
 import dev.jpool.launcher.run.Mode;
@@ -54,10 +53,8 @@ final class CompareCommand implements Callable<Integer> {
             description = "Runs per mode; the table shows medians. Default: ${DEFAULT-VALUE}.")
     private int repeat;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            converter = LowerCaseEnumConverter.FormatConverter.class,
-            description = "text, json or csv on stdout. Default: ${DEFAULT-VALUE}.")
-    private Format format;
+    @Mixin
+    private ReportOutput output;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -81,8 +78,8 @@ final class CompareCommand implements Callable<Integer> {
                     Runners.of(Mode.PROCESS, options, parent.env(), bars, false))
                     .run(run.samples, run.seed, count.count(), repeat);
         }
-        new CompareReport(result, "from " + count.source(), PeakRss.available(), SlurmJob.of(parent.env()).orElse(null))
-                .print(spec.commandLine().getOut(), format);
+        output.print(new CompareReport(result, "from " + count.source(), PeakRss.available(),
+                SlurmJob.of(parent.env()).orElse(null)));
         if (timeline.any()) {
             // processes above threads above serial, each its median run
             List<TimelineRun> runs = new ArrayList<>();

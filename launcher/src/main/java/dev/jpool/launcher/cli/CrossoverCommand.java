@@ -1,7 +1,6 @@
 package dev.jpool.launcher.cli;
 
 import dev.jpool.launcher.report.CrossoverReport;
-import dev.jpool.launcher.report.Format;
 import dev.jpool.launcher.run.CrossoverSearch;
 import dev.jpool.launcher.run.Mode;
 import dev.jpool.launcher.run.PiRunner;
@@ -60,10 +59,8 @@ final class CrossoverCommand implements Callable<Integer> {
             description = "Runs per size and mode; the times are medians. Default: ${DEFAULT-VALUE}.")
     private int repeat;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            converter = LowerCaseEnumConverter.FormatConverter.class,
-            description = "text, json or csv on stdout. Default: ${DEFAULT-VALUE}.")
-    private Format format;
+    @Mixin
+    private ReportOutput output;
 
     @Mixin
     private WorkerOptions worker;
@@ -97,7 +94,7 @@ final class CrossoverCommand implements Callable<Integer> {
             result = new CrossoverSearch(runners)
                     .run(new CrossoverSearch.Settings(workers, seed, START, maxSamples, repeat, parallel));
         }
-        new CrossoverReport(result).print(spec.commandLine().getOut(), format);
+        output.print(new CrossoverReport(result));
         return 0;
     }
 

@@ -1,6 +1,5 @@
 package dev.jpool.launcher.cli;
 
-import dev.jpool.launcher.report.Format;
 import dev.jpool.launcher.report.PiReport;
 import dev.jpool.launcher.report.TimelineRun;
 import dev.jpool.launcher.run.Mode;
@@ -52,10 +51,8 @@ final class PiCommand implements Callable<Integer> {
             description = "process, thread or serial. Default: ${DEFAULT-VALUE}.")
     private Mode mode;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            converter = LowerCaseEnumConverter.FormatConverter.class,
-            description = "text, json or csv on stdout. Default: ${DEFAULT-VALUE}.")
-    private Format format;
+    @Mixin
+    private ReportOutput output;
 
     @Option(names = "--chaos", paramLabel = "WHAT", hidden = true,
             description = "kill-one: kill one random worker JVM mid-run, to watch the chunk re-run and the hit "
@@ -93,7 +90,7 @@ final class PiCommand implements Callable<Integer> {
             result = Runners.of(mode, options, parent.env(), options.progressBars(parent.env()), chaos != null)
                     .run(run.samples, run.seed, workers);
         }
-        new PiReport(result, source, SlurmJob.of(parent.env()).orElse(null)).print(spec.commandLine().getOut(), format);
+        output.print(new PiReport(result, source, SlurmJob.of(parent.env()).orElse(null)));
         timeline.write(List.of(new TimelineRun(TimelineRun.describe(result), result)), options::diagnose);
         return 0;
     }

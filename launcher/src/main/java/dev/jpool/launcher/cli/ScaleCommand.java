@@ -1,7 +1,6 @@
 package dev.jpool.launcher.cli;
 
 import dev.jpool.launcher.progress.ProgressBars;
-import dev.jpool.launcher.report.Format;
 import dev.jpool.launcher.report.PiJsonRuns;
 import dev.jpool.launcher.report.ScaleReport;
 import dev.jpool.launcher.report.TimelineRun;
@@ -88,10 +87,8 @@ final class ScaleCommand implements Callable<Integer> {
                     + "'jpool pi --format json' (a serial run among them), instead of running anything.")
     private Path from;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            converter = LowerCaseEnumConverter.FormatConverter.class,
-            description = "text, json or csv on stdout. Default: ${DEFAULT-VALUE}.")
-    private Format format;
+    @Mixin
+    private ReportOutput output;
 
     @Mixin
     private WorkerOptions worker;
@@ -177,7 +174,7 @@ final class ScaleCommand implements Callable<Integer> {
 
     private void report(ScalingTable table, String origin) throws IOException {
         ScaleReport report = new ScaleReport(table, origin);
-        report.print(spec.commandLine().getOut(), format);
+        output.print(report);
         if (out != null) {
             try {
                 report.write(out);

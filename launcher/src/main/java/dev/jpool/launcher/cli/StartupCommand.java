@@ -1,7 +1,6 @@
 package dev.jpool.launcher.cli;
 
 import dev.jpool.host.Cpu;
-import dev.jpool.launcher.report.Format;
 import dev.jpool.launcher.report.StartupReport;
 import dev.jpool.launcher.run.StartupBenchmark;
 import dev.jpool.launcher.run.StartupBenchmark.Subject;
@@ -15,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
@@ -48,10 +48,8 @@ final class StartupCommand implements Callable<Integer> {
             description = "An option for each worker JVM, to measure its effect (repeatable).")
     private List<String> workerJvmOptions = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            converter = LowerCaseEnumConverter.FormatConverter.class,
-            description = "text, json or csv on stdout. Default: ${DEFAULT-VALUE}.")
-    private Format format;
+    @Mixin
+    private ReportOutput output;
 
     @Option(names = {"-q", "--quiet"}, description = "No diagnostics on stderr.")
     private boolean quiet;
@@ -87,7 +85,7 @@ final class StartupCommand implements Callable<Integer> {
             result = new StartupBenchmark(subjects, new Protocol(), this::workerStderr).run(concurrent, rounds);
         }
         String machine = "Java " + System.getProperty("java.version") + ", " + Cpu.describe();
-        new StartupReport(result, machine).print(spec.commandLine().getOut(), format);
+        output.print(new StartupReport(result, machine));
         return 0;
     }
 
