@@ -169,11 +169,11 @@ public final class ProcessPool extends AbstractPool {
 
     @Override
     void check(Task<?, ?> task) {
-        outputReaders(task);
+        outputReader(task);
     }
 
     /** How to read the task's outputs, once it is known to be sendable. */
-    private ObjectReader outputReaders(Task<?, ?> task) {
+    private ObjectReader outputReader(Task<?, ?> task) {
         ObjectReader known = outputReaders.get(task.getClass());
         if (known != null) {
             return known;
@@ -187,7 +187,7 @@ public final class ProcessPool extends AbstractPool {
 
     @Override
     <I, O> CompletableFuture<List<O>> submitChunk(Task<I, O> task, List<I> chunk, int first) {
-        ObjectReader outputs = outputReaders(task);
+        ObjectReader outputs = outputReader(task);
         Job job = new Job(task.getClass().getName(), json(chunk, first), chunk.size(), first, outputs);
         synchronized (lock) {
             if (broken != null) {
@@ -290,6 +290,7 @@ public final class ProcessPool extends AbstractPool {
     private void finished(Slot slot, Job job, WorkerProcess.Reply reply, Throwable failure) {
         boolean recycle = false;
         boolean retry = false;
+        boolean dispatched = false;
         Throwable outcome = failure;
         synchronized (lock) {
             boolean wasRunning = slot.jobs.peekFirst() == job;
@@ -337,6 +338,7 @@ public final class ProcessPool extends AbstractPool {
         } else if (outcome == null) {
             if (!recycle) {
                 dispatch(); // the worker's next chunk goes out before this one's outputs are read
+                dispatched = true;
             }
             job.reply.complete(reply);
         } else {
@@ -353,7 +355,9 @@ public final class ProcessPool extends AbstractPool {
                 startReplacement();
             }
         }
-        dispatch();
+        if (!dispatched) {
+            dispatch();
+        }
     }
 
     /** Ends the worker if {@code job}, now its running chunk, is still running after the task timeout. */
