@@ -73,13 +73,7 @@ final class Utf8Line {
             return append(NULL, 0, NULL.length);
         }
         if (plainAscii(value)) {
-            ensure(value.length() + 2);
-            bytes[size++] = '"';
-            for (int i = 0; i < value.length(); i++) {
-                bytes[size++] = (byte) value.charAt(i);
-            }
-            bytes[size++] = '"';
-            return this;
+            return append('"').literal(value).append('"');
         }
         byte[] escaped = JsonStringEncoder.getInstance().quoteAsUTF8(value);
         ensure(escaped.length + 2);
@@ -103,14 +97,7 @@ final class Utf8Line {
 
     /** {@code "name":}, for a name that needs no escaping. */
     Utf8Line name(String name) {
-        ensure(name.length() + 3);
-        bytes[size++] = '"';
-        for (int i = 0; i < name.length(); i++) {
-            bytes[size++] = (byte) name.charAt(i);
-        }
-        bytes[size++] = '"';
-        bytes[size++] = ':';
-        return this;
+        return append('"').literal(name).append('"').append(':');
     }
 
     void writeTo(OutputStream out) throws IOException {
