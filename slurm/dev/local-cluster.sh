@@ -106,8 +106,15 @@ cmd_install() {
         chmod 755 "$policy"
         own_policy=1
     fi
-    local rc=0
-    { apt-get update -qq && apt-get install -y -qq -o Dpkg::Use-Pty=0 "${packages[@]}" >/dev/null; } </dev/null || rc=$?
+    # Three tries, 10 and 30 s apart: a mirror that blips should not fail the build.
+    local rc=0 try
+    for try in 1 2 3; do
+        rc=0
+        { apt-get update -qq && apt-get install -y -qq -o Dpkg::Use-Pty=0 "${packages[@]}" >/dev/null; } </dev/null || rc=$?
+        ((rc == 0 || try == 3)) && break
+        log "apt-get failed (exit $rc, try $try of 3); trying again in $((try == 1 ? 10 : 30)) s"
+        sleep $((try == 1 ? 10 : 30))
+    done
     [[ -n $own_policy ]] && rm -f "$policy"
     ((rc == 0)) || die "apt-get failed (exit $rc)"
     is_installed || die "slurm-wlm/munge installed but binaries are missing"
@@ -184,10 +191,14 @@ start_munge() {
     install -d -o munge -g munge -m 755 "$MUNGE_RUN"
     install -d -o munge -g munge -m 700 /var/lib/munge /var/log/munge
 
-    if pidfile_alive "$MUNGE_PID" && munge -n </dev/null | unmunge >/dev/null 2>&1; then
+    # A munged that answers is used as it is, whatever its pid file says (a lost pid file,
+    # or one started by the distribution's init script, would otherwise make the new
+    # munged exit at once: "Failed to lock ... pid N bound to socket").
+    if munge -n </dev/null | unmunge >/dev/null 2>&1; then
         return 0
     fi
     stop_pidfiles "$MUNGE_PID"
+    stop_matching '^(/usr/sbin/)?munged( |$)'
     # munged refuses to run as root when the key belongs to munge.
     runuser -u munge -- munged </dev/null
     local i
