@@ -14,6 +14,11 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +38,11 @@ import java.util.zip.CRC32C;
  * truncated or corrupted file, which is rebuilt; if building fails, workers simply start without
  * an archive. The JVM itself also rejects an archive that does not match, and carries on without.
  *
+ * <p>Since every rebuilt jar gets an archive of its own (some 9 MB), building one also prunes the
+ * cache: the {@value #KEEP} most recently used worker archives stay, and so does any used within the
+ * last hour (a pool elsewhere may still be starting workers from it); older ones go. Each use
+ * marks an archive used by setting its modification time.
+ *
  * <p>Workers started as SLURM job steps ({@code --launcher srun}) get the same archive path. On
  * another node that path works where the cache is on a shared file system, as home directories
  * usually are; where it is not, or the jar differs there, the worker's JVM silently starts without
@@ -41,6 +51,11 @@ import java.util.zip.CRC32C;
 public final class ClassDataArchive {
     private static final String EXTENSION = ".jsa";
     private static final long BUILD_TIMEOUT_SECONDS = 120;
+    private static final String PREFIX = "worker-";
+    /** Worker archives kept when a new one is built, most recently used first. */
+    static final int KEEP = 4;
+    /** An archive used more recently than this is never pruned. */
+    static final Duration IN_USE = Duration.ofHours(1);
 
     private final Path directory;
     private final Consumer<String> diagnostics;
@@ -89,10 +104,11 @@ public final class ClassDataArchive {
             classpath.add(path);
         }
         try {
-            Path archive = directory.resolve("worker-" + key(commandLine, classpath) + EXTENSION);
+            Path archive = directory.resolve(PREFIX + key(commandLine, classpath) + EXTENSION);
             Path checksum = Path.of(archive + ".crc32c");
             Path failed = Path.of(archive + ".failed");
             if (intact(archive, checksum)) {
+                markUsed(archive);
                 return Optional.of(archive);
             }
             if (Files.isRegularFile(failed)) {
@@ -106,6 +122,7 @@ public final class ClassDataArchive {
                 Files.writeString(failed, e.getMessage() + "\n", StandardCharsets.UTF_8);
                 throw e;
             }
+            prune();
             return Optional.of(archive);
         } catch (IOException | RuntimeException e) {
             diagnostics.accept("workers start without a class-data archive: " + e.getMessage());
@@ -113,6 +130,68 @@ public final class ClassDataArchive {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Removes the worker archives (with their checksum and failure files) beyond the {@value #KEEP}
+     * most recently used, except those used within {@link #IN_USE}. A worker JVM that has mapped a
+     * removed archive keeps its mapping; nothing else reads it. Quiet: the cache is a cache.
+     */
+    void prune() {
+        Instant inUse = Instant.now().minus(IN_USE);
+        List<Path> files;
+        try (Stream<Path> list = Files.list(directory)) {
+            files = list.toList();
+        } catch (IOException e) {
+            return;
+        }
+        List<Path> archives = files.stream().filter(ClassDataArchive::isArchiveOrFailure)
+                .sorted(Comparator.comparing(ClassDataArchive::lastUsed).reversed())
+                .toList();
+        // What a launcher killed mid-build left behind (a live build takes seconds, not a day).
+        Instant abandoned = Instant.now().minus(Duration.ofDays(1));
+        files.stream().filter(f -> f.getFileName().toString().startsWith("building-"))
+                .filter(f -> lastUsed(f).toInstant().isBefore(abandoned))
+                .forEach(ClassDataArchive::deleteQuietly);
+        for (Path path : archives.subList(Math.min(KEEP, archives.size()), archives.size())) {
+            if (lastUsed(path).toInstant().isBefore(inUse)) {
+                String archive = path.toString().replaceFirst("\\.failed$", "");
+                for (String suffix : List.of("", ".crc32c", ".failed")) {
+                    deleteQuietly(Path.of(archive + suffix));
+                }
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // another user's file in a shared cache, say: leave it
+        }
+    }
+
+    /** A worker archive, or the mark of one that could not be built (which has no archive beside it). */
+    private static boolean isArchiveOrFailure(Path path) {
+        String name = path.getFileName().toString();
+        return name.startsWith(PREFIX) && (name.endsWith(EXTENSION)
+                || name.endsWith(EXTENSION + ".failed") && !Files.exists(Path.of(path.toString().replaceFirst("\\.failed$", ""))));
+    }
+
+    private static FileTime lastUsed(Path path) {
+        try {
+            return Files.getLastModifiedTime(path);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0); // gone already
+        }
+    }
+
+    private static void markUsed(Path archive) {
+        try {
+            Files.setLastModifiedTime(archive, FileTime.from(Instant.now()));
+        } catch (IOException e) {
+            // a shared, read-only cache: the archive is still good, only pruned as if older
         }
     }
 

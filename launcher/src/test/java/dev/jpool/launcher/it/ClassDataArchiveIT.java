@@ -18,7 +18,11 @@ import dev.jpool.protocol.Protocol;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -155,5 +159,65 @@ class ClassDataArchiveIT {
         WorkerCommandLine withDirectory = new WorkerCommandLine(fromJar().java(), JAR + ":" + cache,
                 fromJar().jvmOptions(), WorkerCommandLine.WORKER_MAIN);
         assertFalse(new ClassDataArchive(cache, diagnostics::add).archiveFor(withDirectory).isPresent());
+    }
+
+    @Test
+    void buildingAnArchivePrunesTheLeastRecentlyUsedOnes() throws Exception {
+        Instant now = Instant.now();
+        for (int day = 2; day <= 7; day++) { // archives of earlier jar builds, last used 2 to 7 days ago
+            Path old = cache.resolve("worker-old" + day + ".jsa");
+            Files.writeString(old, "an earlier build's archive");
+            Files.writeString(Path.of(old + ".crc32c"), "0 26\n");
+            Files.setLastModifiedTime(old, FileTime.from(now.minus(Duration.ofDays(day))));
+        }
+        Path failed = cache.resolve("worker-broken.jsa.failed");
+        Files.writeString(failed, "the training worker exited with 1\n");
+        Files.setLastModifiedTime(failed, FileTime.from(now.minus(Duration.ofDays(9))));
+        Path recent = cache.resolve("worker-recent.jsa");
+        Files.writeString(recent, "used yesterday");
+        Files.setLastModifiedTime(recent, FileTime.from(now.minus(Duration.ofDays(1))));
+        Path launcher = cache.resolve("launcher-static-1.jsa"); // the ./jpool wrapper's, not ours to prune
+        Files.writeString(launcher, "launcher");
+        Files.setLastModifiedTime(launcher, FileTime.from(now.minus(Duration.ofDays(30))));
+
+        Path built = new ClassDataArchive(cache, diagnostics::add).archiveFor(fromJar()).orElseThrow();
+
+        try (Stream<Path> files = Files.list(cache)) {
+            assertEquals(Stream.of(built.getFileName().toString(), built.getFileName() + ".crc32c", "launcher-static-1.jsa",
+                            "worker-recent.jsa", "worker-old2.jsa", "worker-old2.jsa.crc32c", "worker-old3.jsa",
+                            "worker-old3.jsa.crc32c").sorted().toList(),
+                    files.map(f -> f.getFileName().toString()).sorted().toList(),
+                    "kept: the four most recently used worker archives (the new one, yesterday's, 2 and 3 days"
+                            + " old); gone: the older ones with their checksums, and an old failure mark");
+        }
+        assertEquals(hits(fromJar()), hits(new ClassDataArchive(cache, diagnostics::add).apply(fromJar())));
+        assertEquals(List.of(), workerStderr);
+    }
+
+    @Test
+    void archivesUsedWithinTheHourAreKeptHoweverMany() throws Exception {
+        List<String> inUse = new java.util.ArrayList<>();
+        for (int minutes = 10; minutes <= 50; minutes += 10) { // pools elsewhere may be starting workers from these
+            Path archive = cache.resolve("worker-used-" + minutes + "-minutes-ago.jsa");
+            Files.writeString(archive, "in use");
+            Files.setLastModifiedTime(archive, FileTime.from(Instant.now().minus(Duration.ofMinutes(minutes))));
+            inUse.add(archive.getFileName().toString());
+        }
+        Path built = new ClassDataArchive(cache, diagnostics::add).archiveFor(fromJar()).orElseThrow();
+        try (Stream<Path> files = Files.list(cache)) {
+            List<String> names = files.map(f -> f.getFileName().toString()).toList();
+            assertTrue(names.containsAll(inUse) && names.contains(built.getFileName().toString()), names.toString());
+        }
+    }
+
+    @Test
+    void usingAnArchiveMarksItUsed() throws Exception {
+        ClassDataArchive archive = new ClassDataArchive(cache, diagnostics::add);
+        Path path = archive.archiveFor(fromJar()).orElseThrow();
+        Instant weekAgo = Instant.now().minus(Duration.ofDays(7));
+        Files.setLastModifiedTime(path, FileTime.from(weekAgo));
+        assertEquals(path, archive.archiveFor(fromJar()).orElseThrow());
+        assertTrue(Files.getLastModifiedTime(path).toInstant().isAfter(weekAgo.plus(Duration.ofDays(6))),
+                "used now: " + Files.getLastModifiedTime(path));
     }
 }

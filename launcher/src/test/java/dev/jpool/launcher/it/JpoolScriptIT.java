@@ -102,6 +102,27 @@ class JpoolScriptIT {
     }
 
     @Test
+    void buildingALauncherArchivePrunesOldOnesButNotThoseOfTheLastHour() throws Exception {
+        java.time.Instant now = java.time.Instant.now();
+        List<String> kept = new ArrayList<>();
+        List<String> pruned = new ArrayList<>();
+        for (int minutes : new int[] {10, 20, 30, 40, 2 * 1440, 3 * 1440, 4 * 1440, 5 * 1440}) {
+            String name = "launcher-static-" + minutes + ".jsa"; // earlier jar builds' archives
+            Files.writeString(cache.resolve(name), "an earlier build's archive");
+            Files.setLastModifiedTime(cache.resolve(name),
+                    java.nio.file.attribute.FileTime.from(now.minus(Duration.ofMinutes(minutes))));
+            (minutes < 60 ? kept : pruned).add(name);
+        }
+        Command r = run("pi", "--samples", "1e6", "--mode", "thread", "--workers", "1");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("jpool: building the launcher class-data archive"), r.err());
+        List<String> names = launcherArchives().stream().map(p -> p.getFileName().toString()).toList();
+        assertEquals(kept.size() + 1, names.size(), "the new archive and those built within the hour: " + names);
+        assertTrue(names.containsAll(kept), names.toString());
+        assertFalse(names.stream().anyMatch(pruned::contains), names.toString());
+    }
+
+    @Test
     void aUsageErrorThroughTheScriptIsStillOneLineAndExitTwo() throws Exception {
         Command r = run("pi", "--samples", "1e30");
         assertEquals(2, r.exit());
