@@ -38,8 +38,8 @@ import java.util.zip.CRC32C;
  * truncated or corrupted file, which is rebuilt; if building fails, workers simply start without
  * an archive. The JVM itself also rejects an archive that does not match, and carries on without.
  *
- * <p>Since every rebuilt jar gets an archive of its own (some 9 MB), building one also prunes the
- * cache: the {@value #KEEP} most recently used worker archives stay, and so does any used within the
+ * <p>Since every rebuilt jar, and every set of worker JVM options, gets an archive of its own (some
+ * 9 MB), building one also prunes the cache: the {@value #KEEP} most recently used worker archives stay, and so does any used within the
  * last hour (a pool elsewhere may still be starting workers from it); older ones go. Each use
  * marks an archive used by setting its modification time.
  *
@@ -53,7 +53,7 @@ public final class ClassDataArchive {
     private static final long BUILD_TIMEOUT_SECONDS = 120;
     private static final String PREFIX = "worker-";
     /** Worker archives kept when a new one is built, most recently used first. */
-    static final int KEEP = 4;
+    static final int KEEP = 8;
     /** An archive used more recently than this is never pruned. */
     static final Duration IN_USE = Duration.ofHours(1);
 

@@ -164,7 +164,7 @@ class ClassDataArchiveIT {
     @Test
     void buildingAnArchivePrunesTheLeastRecentlyUsedOnes() throws Exception {
         Instant now = Instant.now();
-        for (int day = 2; day <= 7; day++) { // archives of earlier jar builds, last used 2 to 7 days ago
+        for (int day = 2; day <= 11; day++) { // archives of earlier jar builds, last used 2 to 11 days ago
             Path old = cache.resolve("worker-old" + day + ".jsa");
             Files.writeString(old, "an earlier build's archive");
             Files.writeString(Path.of(old + ".crc32c"), "0 26\n");
@@ -185,10 +185,12 @@ class ClassDataArchiveIT {
         try (Stream<Path> files = Files.list(cache)) {
             assertEquals(Stream.of(built.getFileName().toString(), built.getFileName() + ".crc32c", "launcher-static-1.jsa",
                             "worker-recent.jsa", "worker-old2.jsa", "worker-old2.jsa.crc32c", "worker-old3.jsa",
-                            "worker-old3.jsa.crc32c").sorted().toList(),
+                            "worker-old3.jsa.crc32c", "worker-old4.jsa", "worker-old4.jsa.crc32c", "worker-old5.jsa",
+                            "worker-old5.jsa.crc32c", "worker-old6.jsa", "worker-old6.jsa.crc32c", "worker-old7.jsa",
+                            "worker-old7.jsa.crc32c").sorted().toList(),
                     files.map(f -> f.getFileName().toString()).sorted().toList(),
-                    "kept: the four most recently used worker archives (the new one, yesterday's, 2 and 3 days"
-                            + " old); gone: the older ones with their checksums, and an old failure mark");
+                    "kept: the eight most recently used worker archives (the new one, yesterday's, those 2 to 7"
+                            + " days old); gone: the older ones with their checksums, and an old failure mark");
         }
         assertEquals(hits(fromJar()), hits(new ClassDataArchive(cache, diagnostics::add).apply(fromJar())));
         assertEquals(List.of(), workerStderr);
@@ -197,7 +199,7 @@ class ClassDataArchiveIT {
     @Test
     void archivesUsedWithinTheHourAreKeptHoweverMany() throws Exception {
         List<String> inUse = new java.util.ArrayList<>();
-        for (int minutes = 10; minutes <= 50; minutes += 10) { // pools elsewhere may be starting workers from these
+        for (int minutes = 5; minutes <= 50; minutes += 5) { // pools elsewhere may be starting workers from these
             Path archive = cache.resolve("worker-used-" + minutes + "-minutes-ago.jsa");
             Files.writeString(archive, "in use");
             Files.setLastModifiedTime(archive, FileTime.from(Instant.now().minus(Duration.ofMinutes(minutes))));
