@@ -63,6 +63,8 @@ EOF
 }
 
 log() { echo "local-cluster: $*" >&2; }
+# This machine's name as slurmctld sees it (gethostname), without needing the hostname package.
+host_name() { cat /proc/sys/kernel/hostname; }
 die() { log "error: $*"; exit 1; }
 
 require_root() {
@@ -110,7 +112,10 @@ cmd_install() {
     local rc=0 try
     for try in 1 2 3; do
         rc=0
-        { apt-get update -qq && apt-get install -y -qq -o Dpkg::Use-Pty=0 "${packages[@]}" >/dev/null; } </dev/null || rc=$?
+        # Wait up to 5 minutes for another apt (a fresh machine's own updates) to let go of its locks.
+        { apt-get -o DPkg::Lock::Timeout=300 update -qq \
+            && apt-get -o DPkg::Lock::Timeout=300 install -y -qq -o Dpkg::Use-Pty=0 "${packages[@]}" >/dev/null; } \
+            </dev/null || rc=$?
         ((rc == 0 || try == 3)) && break
         log "apt-get failed (exit $rc, try $try of 3); trying again in $((try == 1 ? 10 : 30)) s"
         sleep $((try == 1 ? 10 : 30))
@@ -248,7 +253,7 @@ AccountingStoragePort=6819"
         cat <<EOF
 # Written by jpool slurm/dev/local-cluster.sh; regenerated on every \`up\`.
 ClusterName=jpool
-SlurmctldHost=$(hostname)
+SlurmctldHost=$(host_name)
 SlurmUser=root
 SlurmdUser=root
 AuthType=auth/munge
@@ -303,8 +308,8 @@ EOF
 write_hosts() {
     local nodes=$1 line rest names
     names=$(node_names "$nodes")
-    if ! grep -vF "$HOSTS_MARK" /etc/hosts | grep -qwF -- "$(hostname)"; then
-        names+="$(hostname) "
+    if ! grep -vF "$HOSTS_MARK" /etc/hosts | grep -qwF -- "$(host_name)"; then
+        names+="$(host_name) "
     fi
     line="127.0.0.1 $names$HOSTS_MARK"
     grep -qxF "$line" /etc/hosts && return 0
@@ -488,7 +493,7 @@ cmd_up() {
     [[ -z $accounting ]] || start_accounting
     start_slurm "$nodes"
     wait_idle "$nodes"
-    echo "local-cluster: up: cluster jpool, partition debug, $nodes node(s) x $(node_cpus "$nodes") CPU(s) idle on $(hostname)${accounting:+, accounting in slurmdbd (sacct works)}"
+    echo "local-cluster: up: cluster jpool, partition debug, $nodes node(s) x $(node_cpus "$nodes") CPU(s) idle on $(host_name)${accounting:+, accounting in slurmdbd (sacct works)}"
 }
 
 cmd_down() {
