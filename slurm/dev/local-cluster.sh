@@ -199,7 +199,7 @@ start_munge() {
     # A munged that answers is used as it is, whatever its pid file says (a lost pid file,
     # or one started by the distribution's init script, would otherwise make the new
     # munged exit at once: "Failed to lock ... pid N bound to socket").
-    if munge -n </dev/null | unmunge >/dev/null 2>&1; then
+    if munge -n </dev/null 2>/dev/null | unmunge >/dev/null 2>&1; then
         return 0
     fi
     stop_pidfiles "$MUNGE_PID"
@@ -208,7 +208,7 @@ start_munge() {
     runuser -u munge -- munged </dev/null
     local i
     for ((i = 0; i < 50; i++)); do
-        munge -n </dev/null | unmunge >/dev/null 2>&1 && return 0
+        munge -n </dev/null 2>/dev/null | unmunge >/dev/null 2>&1 && return 0
         sleep 0.1
     done
     die "munged did not come up; see /var/log/munge/munged.log"
