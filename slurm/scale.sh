@@ -67,7 +67,7 @@ command -v sbatch >/dev/null 2>&1 || die "sbatch is not on the PATH: run this on
 
 partitions=$(sinfo -h -o '%P') || die "sinfo failed, so no SLURM controller answers (see its message above)"
 if [[ -z $partition ]]; then
-    partition=$(sed -n 's/\*$//p' <<<"$partitions" | head -n 1)
+    partition=$(sed -n 's/\*$//p;T;q' <<<"$partitions")
     [[ -n $partition ]] || die "the cluster has no default partition; name one with --partition (sinfo lists them)"
 fi
 # The largest node of the partition: a job of one node cannot have more CPUs than that.
