@@ -17,13 +17,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
 /**
@@ -39,9 +39,9 @@ import java.util.zip.CRC32C;
  * an archive. The JVM itself also rejects an archive that does not match, and carries on without.
  *
  * <p>Since every rebuilt jar, and every set of worker JVM options, gets an archive of its own (some
- * 9 MB), building one also prunes the cache: the {@value #KEEP} most recently used worker archives stay, and so does any used within the
- * last hour (a pool elsewhere may still be starting workers from it); older ones go. Each use
- * marks an archive used by setting its modification time.
+ * 9 MB), building one also prunes the cache: the {@value #KEEP} most recently used worker archives
+ * stay, and so does any used within the last hour (a pool elsewhere may still be starting workers
+ * from it); older ones go. Each use marks an archive used by setting its modification time.
  *
  * <p>Workers started as SLURM job steps ({@code --launcher srun}) get the same archive path. On
  * another node that path works where the cache is on a shared file system, as home directories
@@ -156,7 +156,7 @@ public final class ClassDataArchive {
                 .forEach(ClassDataArchive::deleteQuietly);
         for (Path path : archives.subList(Math.min(KEEP, archives.size()), archives.size())) {
             if (lastUsed(path).toInstant().isBefore(inUse)) {
-                String archive = path.toString().replaceFirst("\\.failed$", "");
+                String archive = withoutFailedSuffix(path).toString();
                 for (String suffix : List.of("", ".crc32c", ".failed")) {
                     deleteQuietly(Path.of(archive + suffix));
                 }
@@ -176,7 +176,11 @@ public final class ClassDataArchive {
     private static boolean isArchiveOrFailure(Path path) {
         String name = path.getFileName().toString();
         return name.startsWith(PREFIX) && (name.endsWith(EXTENSION)
-                || name.endsWith(EXTENSION + ".failed") && !Files.exists(Path.of(path.toString().replaceFirst("\\.failed$", ""))));
+                || name.endsWith(EXTENSION + ".failed") && !Files.exists(withoutFailedSuffix(path)));
+    }
+
+    private static Path withoutFailedSuffix(Path path) {
+        return Path.of(path.toString().replaceFirst("\\.failed$", ""));
     }
 
     private static FileTime lastUsed(Path path) {
