@@ -131,11 +131,16 @@ public final class StartupBenchmark {
             }
             return nanos;
         } catch (ExecutionException | TimeoutException e) {
-            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            throw new RunFailedException(subject.label() + ": " + cause.getMessage(), cause);
+            throw failed(subject, e);
         } finally {
             started.forEach(WorkerProcess::close);
         }
+    }
+
+    /** The run's failure, named after its subject: what went wrong in the reader, or the timeout. */
+    private static RunFailedException failed(Subject subject, Exception e) {
+        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        return new RunFailedException(subject.label() + ": " + cause.getMessage(), cause);
     }
 
     private List<Start> programs(Subject subject, int concurrent) throws InterruptedException {
@@ -167,8 +172,7 @@ public final class StartupBenchmark {
             }
             return nanos;
         } catch (ExecutionException | TimeoutException e) {
-            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            throw new RunFailedException(subject.label() + ": " + cause.getMessage(), cause);
+            throw failed(subject, e);
         } finally {
             started.forEach(Process::destroyForcibly);
         }

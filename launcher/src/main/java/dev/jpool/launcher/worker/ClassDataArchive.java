@@ -19,7 +19,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -70,7 +72,7 @@ public final class ClassDataArchive {
     }
 
     /** The default cache: {@code $JPOOL_CACHE}, else {@code $XDG_CACHE_HOME/jpool}, else {@code ~/.cache/jpool}. */
-    public static Path defaultDirectory(java.util.Map<String, String> env) {
+    public static Path defaultDirectory(Map<String, String> env) {
         String explicit = env.get("JPOOL_CACHE");
         if (explicit != null && !explicit.isBlank()) {
             return Path.of(explicit);
@@ -139,23 +141,26 @@ public final class ClassDataArchive {
      * removed archive keeps its mapping; nothing else reads it. Quiet: the cache is a cache.
      */
     void prune() {
-        Instant inUse = Instant.now().minus(IN_USE);
-        List<Path> files;
+        Map<Path, Instant> lastUsed = new HashMap<>();
         try (Stream<Path> list = Files.list(directory)) {
-            files = list.toList();
+            list.forEach(file -> lastUsed.put(file, lastUsed(file)));
         } catch (IOException e) {
             return;
         }
-        List<Path> archives = files.stream().filter(ClassDataArchive::isArchiveOrFailure)
-                .sorted(Comparator.comparing(ClassDataArchive::lastUsed).reversed())
-                .toList();
+        Instant now = Instant.now();
         // What a launcher killed mid-build left behind (a live build takes seconds, not a day).
-        Instant abandoned = Instant.now().minus(Duration.ofDays(1));
-        files.stream().filter(f -> f.getFileName().toString().startsWith("building-"))
-                .filter(f -> lastUsed(f).toInstant().isBefore(abandoned))
-                .forEach(ClassDataArchive::deleteQuietly);
+        Instant abandoned = now.minus(Duration.ofDays(1));
+        lastUsed.forEach((file, used) -> {
+            if (file.getFileName().toString().startsWith("building-") && used.isBefore(abandoned)) {
+                deleteQuietly(file);
+            }
+        });
+        List<Path> archives = lastUsed.keySet().stream().filter(ClassDataArchive::isArchiveOrFailure)
+                .sorted(Comparator.comparing(lastUsed::get).reversed())
+                .toList();
+        Instant inUse = now.minus(IN_USE);
         for (Path path : archives.subList(Math.min(KEEP, archives.size()), archives.size())) {
-            if (lastUsed(path).toInstant().isBefore(inUse)) {
+            if (lastUsed.get(path).isBefore(inUse)) {
                 String archive = withoutFailedSuffix(path).toString();
                 for (String suffix : List.of("", ".crc32c", ".failed")) {
                     deleteQuietly(Path.of(archive + suffix));
@@ -183,11 +188,11 @@ public final class ClassDataArchive {
         return Path.of(path.toString().replaceFirst("\\.failed$", ""));
     }
 
-    private static FileTime lastUsed(Path path) {
+    private static Instant lastUsed(Path path) {
         try {
-            return Files.getLastModifiedTime(path);
+            return Files.getLastModifiedTime(path).toInstant();
         } catch (IOException e) {
-            return FileTime.fromMillis(0); // gone already
+            return Instant.EPOCH; // gone already
         }
     }
 
