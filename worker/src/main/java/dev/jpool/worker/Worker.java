@@ -10,6 +10,8 @@ import dev.jpool.protocol.Protocol;
 import dev.jpool.protocol.ProtocolException;
 import dev.jpool.protocol.RunTask;
 import dev.jpool.protocol.Shutdown;
+import dev.jpool.protocol.TaskFailure;
+import dev.jpool.protocol.ThrowableText;
 import dev.jpool.task.TaskProgress;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +33,8 @@ final class Worker {
     static final int ORPHANED = 3;
     /** Exit status when the launcher sent a line this worker cannot read. */
     static final int BAD_INPUT = 2;
+    /** Exit status when a task's answer could not be sent, not even as a failure. */
+    static final int ANSWER_LOST = 4;
 
     private final Channel channel;
     private final InputStream stdin;
@@ -64,11 +68,7 @@ final class Worker {
             }
             if (message instanceof RunTask task) {
                 long received = System.nanoTime();
-                taskThread.execute(() -> {
-                    try (var progress = TaskProgress.bind(new ProgressLines(channel, task.id()))) {
-                        channel.send(runner.run(task, received));
-                    }
-                });
+                taskThread.execute(() -> answer(task, received));
             } else if (message instanceof Shutdown) {
                 return shutdown();
             } else {
@@ -76,6 +76,38 @@ final class Worker {
                         + "' from the launcher");
                 return BAD_INPUT;
             }
+        }
+    }
+
+    /**
+     * Runs one task and sends its answer. Sending is part of the task's failure domain: an answer
+     * that cannot be encoded or sent (too long for a line, or too big for this heap) is replaced by
+     * a short failure; if even that cannot be sent, this JVM ends, so that the launcher sees a
+     * death and retries the chunk, instead of waiting for an answer that never comes.
+     */
+    private void answer(RunTask task, long received) {
+        Throwable unsent;
+        try {
+            Message answer;
+            try (var progress = TaskProgress.bind(new ProgressLines(channel, task.id()))) {
+                answer = runner.run(task, received);
+            }
+            channel.send(answer);
+            return;
+        } catch (Throwable t) {
+            unsent = t; // the answer is let go with the frame above: its memory is free again
+        }
+        try {
+            channel.send(new TaskFailure(Protocol.VERSION, task.id(), -1, ThrowableText.className(unsent),
+                    "the worker could not send the task's answer: " + ThrowableText.message(unsent), ""));
+            return;
+        } catch (Throwable again) {
+            unsent.addSuppressed(again);
+        }
+        try {
+            System.err.println("jpool worker: could not send the answer to task " + task.id() + ", exiting: " + unsent);
+        } finally {
+            Runtime.getRuntime().halt(ANSWER_LOST);
         }
     }
 
