@@ -2,6 +2,7 @@ package dev.jpool.worker;
 
 import dev.jpool.host.HostName;
 import dev.jpool.host.PeakRss;
+import dev.jpool.host.ProcessTree;
 import dev.jpool.protocol.Bye;
 import dev.jpool.protocol.Hello;
 import dev.jpool.protocol.LineReader;
@@ -59,6 +60,7 @@ final class Worker {
                 byte[] line = lines.readLineBytes();
                 if (line == null) {
                     System.err.println("jpool worker: stdin closed without a shutdown; exiting");
+                    ProcessTree.endDescendantsOfThisJvm(); // halt runs no shutdown hook
                     Runtime.getRuntime().halt(ORPHANED);
                 }
                 message = channel.protocol().decode(line, runner.expectedInputs());
@@ -107,6 +109,7 @@ final class Worker {
         try {
             System.err.println("jpool worker: could not send the answer to task " + task.id() + ", exiting: " + unsent);
         } finally {
+            ProcessTree.endDescendantsOfThisJvm();
             Runtime.getRuntime().halt(ANSWER_LOST);
         }
     }

@@ -1,6 +1,7 @@
 package dev.jpool.launcher.worker;
 
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.jpool.host.ProcessTree;
 import dev.jpool.pool.WorkerException;
 import dev.jpool.protocol.Bye;
 import dev.jpool.protocol.Hello;
@@ -22,12 +23,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.apache.commons.exec.ShutdownHookProcessDestroyer;
 
 /**
  * One started worker JVM. This class alone owns the process: it writes its stdin, reads its
@@ -36,8 +37,16 @@ import org.apache.commons.exec.ShutdownHookProcessDestroyer;
  * waiting on this worker. Nothing blocks forever on a dead worker.
  */
 public final class WorkerProcess implements AutoCloseable {
-    /** Ends every live worker when the launcher's JVM shuts down (Ctrl-C, SIGTERM, exit). */
-    private static final ShutdownHookProcessDestroyer REAPER = new ShutdownHookProcessDestroyer();
+    /**
+     * Every live worker, ended with what it started when the launcher's JVM shuts down (Ctrl-C,
+     * SIGTERM, exit): SIGTERM, then SIGKILL after a short grace, so that a stopped worker goes too.
+     */
+    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(
+                () -> ProcessTree.end(LIVE.stream().map(Process::toHandle).toList()), "jpool-worker-reaper"));
+    }
     private static final int STDERR_TAIL_LINES = 12;
     private static final int STDERR_LINE_BYTES = 16 * 1024;
     private static final Duration EXIT_AFTER_EOF = Duration.ofSeconds(2);
@@ -81,9 +90,9 @@ public final class WorkerProcess implements AutoCloseable {
         this.protocol = protocol;
         this.stderrSink = stderrSink;
         this.stdin = new LineWriter(process.getOutputStream());
-        REAPER.add(process);
+        LIVE.add(process);
         this.exitNanos = process.onExit().thenApply(p -> {
-            REAPER.remove(p);
+            LIVE.remove(p);
             return System.nanoTime();
         });
         this.stderrThread = daemon("jpool-worker-" + index + "-stderr", this::drainStderr);
