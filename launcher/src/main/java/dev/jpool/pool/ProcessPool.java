@@ -92,7 +92,7 @@ public final class ProcessPool extends AbstractPool {
         String classpath = workerClasspath(options);
         WorkerCommandLine self = WorkerCommandLine.ofThisJvm();
         WorkerCommandLine base = new WorkerCommandLine(self.java(), classpath, self.jvmOptions(),
-                WorkerCommandLine.WORKER_MAIN).withJvmOptions(options.jvmOptions());
+                WorkerCommandLine.WORKER_MAIN).withJvmOptions(lineLimit()).withJvmOptions(options.jvmOptions());
         this.commandLine = (options.classDataArchive() ? archive(options).apply(base) : base)
                 .withPrefix(options.launchPrefix());
         this.workerClasspath = WorkerClasspath.entries(classpath);
@@ -127,6 +127,12 @@ public final class ProcessPool extends AbstractPool {
      */
     public static void requireSendable(Task<?, ?> task, PoolOptions options) {
         TaskCheck.requireSendable(task, WorkerClasspath.entries(workerClasspath(options)));
+    }
+
+    /** The launcher's line limit, for its workers to agree on one limit, where it is not the default. */
+    private static List<String> lineLimit() {
+        return Protocol.MAX_LINE_BYTES == Protocol.DEFAULT_MAX_LINE_BYTES ? List.of()
+                : List.of("-D" + Protocol.MAX_LINE_PROPERTY + "=" + Protocol.MAX_LINE_BYTES);
     }
 
     private static String workerClasspath(PoolOptions options) {
@@ -188,7 +194,13 @@ public final class ProcessPool extends AbstractPool {
     @Override
     <I, O> CompletableFuture<List<O>> submitChunk(Task<I, O> task, List<I> chunk, int first) {
         ObjectReader outputs = outputReader(task);
-        Job job = new Job(task.getClass().getName(), json(chunk, first), chunk.size(), first, outputs);
+        RawJson inputs = json(chunk, first);
+        if (inputs.bytes() > Protocol.MAX_PAYLOAD_BYTES) {
+            throw new IllegalArgumentException("the chunk of " + chunk.size() + " inputs from #" + first + " is "
+                    + inputs.bytes() + " bytes as JSON, more than one message to a worker JVM may carry ("
+                    + Protocol.MAX_PAYLOAD_BYTES + " bytes): use a smaller chunksize, or " + Protocol.lineLimitAdvice());
+        }
+        Job job = new Job(task.getClass().getName(), inputs, chunk.size(), first, outputs);
         synchronized (lock) {
             if (broken != null) {
                 throw broken;

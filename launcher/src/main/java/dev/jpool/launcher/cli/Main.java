@@ -16,7 +16,9 @@ public final class Main {
         // Whatever this launcher started (worker JVMs, and the processes that tasks in thread mode
         // start) ends with it, on a normal end as on Ctrl-C or SIGTERM.
         Runtime.getRuntime().addShutdownHook(new Thread(ProcessTree::endDescendantsOfThisJvm, "jpool-reaper"));
-        System.exit(commandLine(System.getenv()).execute(args));
+        Stdout.install();
+        int status = commandLine(System.getenv()).execute(args);
+        System.exit(Stdout.checked(status, System.err));
     }
 
     /**
