@@ -71,11 +71,15 @@ public final class ProcessPool extends AbstractPool {
     private final Deque<Job> queue = new ArrayDeque<>();
     private final List<Slot> slots = new ArrayList<>();
     private final List<Slot> everyWorker = new ArrayList<>();
-    private final CompletableFuture<Void> ready;
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private final List<Retry> retries = new ArrayList<>();
     private State state = State.RUNNING;
     private PoolException broken;
     private int nextIndex;
+    /** Workers that have said hello (and run the initializer), replacements included. */
+    private int hellos;
+    /** Workers that died before their hello since the last hello: a start that keeps failing fails the pool. */
+    private int deathsBeforeHello;
 
     /** A pool of {@code workers} worker JVMs with default options. */
     public ProcessPool(int workers) {
@@ -99,23 +103,14 @@ public final class ProcessPool extends AbstractPool {
         if (options.initializer() != null) {
             TaskCheck.requireSendable(options.initializer(), workerClasspath);
         }
-        List<CompletableFuture<?>> hellos = new ArrayList<>();
         try {
             for (int i = 0; i < options.workers(); i++) {
-                hellos.add(startWorker().started);
+                startWorker();
             }
         } catch (RuntimeException e) {
             terminate();
             throw e;
         }
-        this.ready = CompletableFuture.allOf(hellos.toArray(CompletableFuture[]::new)).handle((ok, failure) -> {
-            if (failure == null) {
-                return null;
-            }
-            synchronized (lock) {
-                throw broken != null ? broken : poolException(failure); // the pool's own words for a failed start
-            }
-        });
     }
 
     /**
@@ -152,8 +147,9 @@ public final class ProcessPool extends AbstractPool {
     }
 
     /**
-     * Completes when every worker started with the pool has said hello (and run the initializer);
-     * fails if one could not start. Handy to keep JVM start out of a measurement.
+     * Completes when as many workers as the pool has have said hello (and run the initializer), a
+     * replacement of one that died before its hello counting in its place; fails if the workers
+     * could not start. Handy to keep JVM start out of a measurement.
      */
     public CompletableFuture<Void> ready() {
         return ready;
@@ -420,8 +416,14 @@ public final class ProcessPool extends AbstractPool {
         }
         slot.started = hello.whenComplete((ok, failure) -> {
             if (failure == null) {
+                boolean allUp;
                 synchronized (lock) {
                     slot.ready = true;
+                    deathsBeforeHello = 0;
+                    allUp = ++hellos == options.workers();
+                }
+                if (allUp) {
+                    ready.complete(null);
                 }
                 dispatch();
             } else if (failure instanceof TimeoutException || failure.getCause() instanceof TimeoutException) {
@@ -441,6 +443,7 @@ public final class ProcessPool extends AbstractPool {
     /** A worker's channel ended: a clean exit, a death to replace, or a start that failed. */
     private void ended(Slot slot, WorkerException end) {
         boolean replace = false;
+        boolean startRetried = false;
         PoolException failedStart = null;
         synchronized (lock) {
             slots.remove(slot);
@@ -448,8 +451,15 @@ public final class ProcessPool extends AbstractPool {
             if (died) {
                 slot.death = end.getMessage();
             }
-            if (died && !slot.ready) {
-                failedStart = new WorkerException("a worker JVM could not start: " + end.getMessage(), end);
+            Integer status = slot.process.exitStatus();
+            if (died && !slot.ready && (status == null || status < 128 || ++deathsBeforeHello > options.retries())) {
+                // A JVM that exits by itself before its hello (a bad option, a missing class) will do so every
+                // time; one killed by a signal (SIGKILL, a crash) is replaced, as a worker that dies later is.
+                failedStart = new WorkerException("a worker JVM could not start: " + end.getMessage()
+                        + (status != null && status >= 128 ? " (" + deathsBeforeHello + " workers in a row died before their hello)" : ""), end);
+            } else if (died && !slot.ready && (state == State.RUNNING || !queue.isEmpty())) {
+                replace = true;
+                startRetried = true;
             } else if (died && (state == State.RUNNING || !queue.isEmpty() || !slot.jobs.isEmpty())) {
                 replace = true; // its chunks may come back for a retry even when the pool is closing
             }
@@ -457,6 +467,10 @@ public final class ProcessPool extends AbstractPool {
         if (failedStart != null) {
             failStart(failedStart);
             return;
+        }
+        if (startRetried && options.diagnostics() != null) {
+            options.diagnostics().accept("starting another worker JVM in place of one that died before its hello: "
+                    + firstLine(end.getMessage()));
         }
         if (replace) {
             startReplacement();
@@ -466,11 +480,14 @@ public final class ProcessPool extends AbstractPool {
 
     /** A worker never got going: another would fail the same way. Say why, now, to everyone waiting. */
     private void failStart(PoolException why) {
+        PoolException first;
         synchronized (lock) {
             if (broken == null) {
                 broken = why;
             }
+            first = broken;
         }
+        ready.completeExceptionally(first);
         terminate();
     }
 

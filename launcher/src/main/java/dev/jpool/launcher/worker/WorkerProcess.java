@@ -231,6 +231,11 @@ public final class WorkerProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The process's exit status once it has exited (128 + the signal when a signal ended it), else null. */
+    public Integer exitStatus() {
+        return process.isAlive() ? null : process.exitValue();
+    }
+
     /** Ends the worker now if it is still running (and any process it started), then waits. */
     @Override
     public void close() {
