@@ -23,6 +23,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -58,6 +60,10 @@ public final class ClassDataArchive {
     static final int KEEP = 8;
     /** An archive used more recently than this is never pruned. */
     static final Duration IN_USE = Duration.ofHours(1);
+    /** A failed build is not tried again for this long (the same jar and JDK would most likely fail the same way). */
+    static final Duration RETRY_FAILED_BUILD = Duration.ofHours(1);
+    /** Cache directories already warned about in this JVM: a pool starts many workers, the warning is said once. */
+    private static final Set<Path> WARNED = ConcurrentHashMap.newKeySet();
 
     private final Path directory;
     private final Consumer<String> diagnostics;
@@ -109,21 +115,35 @@ public final class ClassDataArchive {
             Path archive = directory.resolve(PREFIX + key(commandLine, classpath) + EXTENSION);
             Path checksum = Path.of(archive + ".crc32c");
             Path failed = Path.of(archive + ".failed");
+            if (Files.exists(directory)) {
+                String untrusted = CachePermissions.untrusted(directory, archive, checksum);
+                if (untrusted != null) {
+                    if (WARNED.add(directory.toAbsolutePath())) {
+                        diagnostics.accept("workers start without a class-data archive: " + untrusted);
+                    }
+                    return Optional.empty();
+                }
+            }
             if (intact(archive, checksum)) {
                 markUsed(archive);
                 return Optional.of(archive);
             }
-            if (Files.isRegularFile(failed)) {
-                return Optional.empty(); // tried for this very jar and JDK before; said why then
+            if (Files.isRegularFile(failed) && lastUsed(failed).isAfter(Instant.now().minus(RETRY_FAILED_BUILD))) {
+                return Optional.empty(); // tried for this very jar and JDK within the hour; said why then
             }
-            Files.createDirectories(directory);
+            CachePermissions.createPrivateDirectory(directory);
             diagnostics.accept("building the worker class-data archive (once per jar and JDK): " + archive);
             try {
                 build(commandLine, archive, checksum);
             } catch (IOException e) {
-                Files.writeString(failed, e.getMessage() + "\n", StandardCharsets.UTF_8);
+                try {
+                    Files.writeString(failed, e.getMessage() + "\n", StandardCharsets.UTF_8);
+                } catch (IOException unwritable) {
+                    // a read-only cache: nothing to remember the failure in; the build's own reason is what matters
+                }
                 throw e;
             }
+            deleteQuietly(failed);
             prune();
             return Optional.of(archive);
         } catch (IOException | RuntimeException e) {
