@@ -48,6 +48,12 @@ public record PoolOptions(int workers, List<String> jvmOptions, Map<String, Stri
                           List<String> launchPrefix, ChunkProgress progress) {
     /** Most workers a pool takes: more is taken for a mistake. */
     public static final int MAX_WORKERS = 1024;
+    /**
+     * Times a chunk is re-run by default when its worker JVM dies, in the Pool API and the CLI alike:
+     * a worker killed once (the OOM killer, a node's trouble) costs a re-run, not the whole call,
+     * while a chunk that kills every worker it runs on still fails after three tries.
+     */
+    public static final int DEFAULT_RETRIES = 2;
 
     public PoolOptions {
         if (workers < 1 || workers > MAX_WORKERS) {
@@ -75,7 +81,8 @@ public record PoolOptions(int workers, List<String> jvmOptions, Map<String, Stri
 
     /** Defaults with {@code n} workers. */
     public static PoolOptions workers(int n) {
-        return new PoolOptions(n, List.of(), Map.of(), List.of(), 0, null, null, true, null, null, null, 0, null, List.of(), null);
+        return new PoolOptions(n, List.of(), Map.of(), List.of(), 0, null, null, true, null, null, null, DEFAULT_RETRIES, null,
+                List.of(), null);
     }
 
     /** Defaults with one worker per processor available to this JVM. */

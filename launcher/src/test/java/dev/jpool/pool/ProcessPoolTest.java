@@ -121,7 +121,7 @@ public class ProcessPoolTest {
 
     @Test
     void aWorkerThatDiesFailsItsChunkAndIsReplaced() {
-        try (ProcessPool pool = new ProcessPool(options(1))) {
+        try (ProcessPool pool = new ProcessPool(options(1).withRetries(0))) {
             long before = pool.apply(new WhoAmI(), 0);
             WorkerException e = assertThrows(WorkerException.class, () -> pool.apply(new ExitJvm(), 3));
             assertTrue(e.getMessage().contains("exited with code 3"), e.getMessage());

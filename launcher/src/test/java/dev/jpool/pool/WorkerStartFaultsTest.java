@@ -7,7 +7,6 @@ import dev.jpool.launcher.testing.Square;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** A worker that dies before its hello is replaced like one that dies later; only a JVM that cannot start fails fast. */
@@ -55,7 +54,14 @@ class WorkerStartFaultsTest {
         }
     }
 
-    static List<Integer> times(int n) {
-        return IntStream.range(0, n).boxed().toList();
+    @Test
+    void thePoolApiRetriesAsTheCliDoesByDefault(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        assertEquals(PoolOptions.DEFAULT_RETRIES, PoolOptions.workers(1).retries());
+        assertEquals(2, PoolOptions.DEFAULT_RETRIES);
+        try (ProcessPool pool = new ProcessPool(PoolOptions.workers(1).withWorkerStderr(line -> { }))) {
+            String marker = dir.resolve("died-once").toString();
+            assertEquals("ok", pool.apply(new dev.jpool.launcher.testing.ExitOnce(), marker), "re-run after its worker died");
+            assertEquals(1, pool.retries().size());
+        }
     }
 }

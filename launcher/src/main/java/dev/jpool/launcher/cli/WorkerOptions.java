@@ -34,7 +34,7 @@ final class WorkerOptions {
                     + "and JDK in $JPOOL_CACHE or ~/.cache/jpool; it roughly halves a worker's start. Default: on.")
     boolean cds;
 
-    @Option(names = "--retries", paramLabel = "N", defaultValue = "2",
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "" + PoolOptions.DEFAULT_RETRIES,
             description = "Times a chunk is re-run on a fresh worker JVM when its worker dies or times out "
                     + "(a task that throws is not retried). Default: ${DEFAULT-VALUE}.")
     int retries;

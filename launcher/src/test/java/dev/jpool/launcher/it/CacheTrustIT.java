@@ -82,6 +82,26 @@ class CacheTrustIT {
     }
 
     @Test
+    void theJpoolScriptRefusesALauncherCacheOthersCanWrite() throws Exception {
+        Path script = JAR.getParent().getParent().getParent().resolve("jpool");
+        Path cache = Files.createDirectory(dir.resolve("shared"));
+        Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Command r = Command.run(Path.of("").toAbsolutePath(), java.util.Map.of("JPOOL_CACHE", cache.toString()),
+                Duration.ofSeconds(120), script.toString(), "--version");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.err().contains("jpool: starting without the launcher class-data archive: " + cache
+                + " may be written by others"), r.toString());
+        try (var files = Files.list(cache)) {
+            assertEquals(List.of(), files.toList(), "nothing built there");
+        }
+        Path fresh = dir.resolve("fresh/cache");
+        Command built = Command.run(Path.of("").toAbsolutePath(), java.util.Map.of("JPOOL_CACHE", fresh.toString()),
+                Duration.ofSeconds(120), script.toString(), "--version");
+        assertEquals(0, built.exit(), built.toString());
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
+    }
+
+    @Test
     void aFailedBuildIsTriedAgainAfterAnHourNotRememberedForEver() throws Exception {
         Path cache = dir.resolve("cache");
         Path built = archive(cache).orElseThrow();
