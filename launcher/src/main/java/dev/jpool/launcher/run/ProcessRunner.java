@@ -72,7 +72,8 @@ public final class ProcessRunner implements PiRunner {
                     + (options.launchPrefix().isEmpty() ? "" : "through " + Path.of(options.launchPrefix().get(0)).getFileName() + ", ")
                     + "pid " + pool.history().stream().map(w -> String.valueOf(w.pid())).collect(Collectors.joining(", ")) + ")");
             pool.ready().thenRun(() -> diagnostics.accept("every worker JVM said hello; they are computing ("
-                    + pool.history().stream().map(ProcessRunner::where).collect(Collectors.joining(", ")) + ")"));
+                    + pool.history().stream().filter(w -> w.helloNanos() != null).map(ProcessRunner::where)
+                    .collect(Collectors.joining(", ")) + ")"));
             if (chaos) {
                 pool.ready().thenRun(() -> killOneSoon(pool));
             }
@@ -130,6 +131,9 @@ public final class ProcessRunner implements PiRunner {
 
     /** "pid 1234 on node1 (step 3)": where a worker JVM runs, as its hello says. */
     private static String where(WorkerHistory worker) {
+        if (worker.helloNanos() == null) {
+            return "pid " + worker.pid() + ", which never said hello";
+        }
         return "pid " + worker.pid() + " on " + worker.node()
                 + (worker.slurmStep() == null ? "" : " (step " + worker.slurmStep() + ")");
     }
