@@ -44,7 +44,7 @@ class ProcessRunnerTest {
         RunFailedException e = assertThrows(RunFailedException.class, () -> runner(bad).run(1_000_000, 1, 3));
         assertTrue(e.getMessage().matches("(?s)a worker JVM could not start: worker \\d \\(pid \\d+\\) exited with code 1, before saying hello.*"),
                 e.getMessage());
-        assertTrue(e.getMessage().contains("heap size"), e.getMessage());
+        assertTrue(e.getMessage().contains("heap"), e.getMessage()); // the JVM's own words, quoted
         assertEquals(0, ProcessHandle.current().children().filter(ProcessHandle::isAlive).count(),
                 "no worker left running");
     }
