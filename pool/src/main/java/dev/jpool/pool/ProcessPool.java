@@ -33,7 +33,7 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Each worker is a JVM started with {@link ProcessBuilder} from this JVM's own {@code java}, with
  * a classpath made from where jpool's, Jackson's and the caller's classes are (this JVM's classpath,
- * the context class loader's, plus {@link PoolOptions#classpath()}), so a pool works from
+ * the context class loader's, plus {@link ProcessPoolOptions#classpath()}), so a pool works from
  * {@code java -cp}, {@code mvn exec:java}, an IDE or a test runner alike; it runs one chunk at a time, chunks going to
  * whichever worker is free. Inputs and outputs cross the pipe as JSON (Jackson), so they must be
  * values Jackson can write and read back. A worker that dies fails the chunk it was running with a
@@ -61,7 +61,7 @@ public final class ProcessPool extends AbstractPool {
     /** A worker JVM that has not said hello by then is taken for one that never will. */
     private static final long HELLO_TIMEOUT_SECONDS = 60;
 
-    private final PoolOptions options;
+    private final ProcessPoolOptions options;
     private final WorkerCommandLine commandLine;
     private final List<Path> workerClasspath;
     /** Task classes found sendable, and how to read each one's outputs: worked out once per class, not per call. */
@@ -80,7 +80,12 @@ public final class ProcessPool extends AbstractPool {
 
     /** A pool of {@code workers} worker JVMs with default options. */
     public ProcessPool(int workers) {
-        this(PoolOptions.workers(workers));
+        this(ProcessPoolOptions.workers(workers));
+    }
+
+    /** A pool of worker JVMs with these options, and the process pool's defaults for the rest. */
+    public ProcessPool(PoolOptions options) {
+        this(ProcessPoolOptions.of(options));
     }
 
     /**
@@ -88,7 +93,7 @@ public final class ProcessPool extends AbstractPool {
      *
      * @throws WorkerException when a worker process cannot be started at all
      */
-    public ProcessPool(PoolOptions options) {
+    public ProcessPool(ProcessPoolOptions options) {
         this.options = options;
         String classpath = workerClasspath(options);
         WorkerCommandLine self = WorkerCommandLine.ofThisJvm();
@@ -126,15 +131,15 @@ public final class ProcessPool extends AbstractPool {
      *
      * @throws IllegalArgumentException saying why and what to do
      */
-    public static void requireSendable(Task<?, ?> task, PoolOptions options) {
+    public static void requireSendable(Task<?, ?> task, ProcessPoolOptions options) {
         TaskCheck.requireSendable(task, WorkerClasspath.entries(workerClasspath(options)));
     }
 
-    private static String workerClasspath(PoolOptions options) {
+    private static String workerClasspath(ProcessPoolOptions options) {
         return WorkerClasspath.of(options.classpath());
     }
 
-    private static ClassDataArchive archive(PoolOptions options) {
+    private static ClassDataArchive archive(ProcessPoolOptions options) {
         Path directory = options.cacheDirectory() != null ? options.cacheDirectory()
                 : ClassDataArchive.defaultDirectory(System.getenv());
         return new ClassDataArchive(directory, options.diagnostics() != null ? options.diagnostics() : line -> { });

@@ -50,7 +50,7 @@ final class TaskCheck {
         Path source = location(type);
         if (source != null && workerClasspath.stream().noneMatch(entry -> sameFile(entry, source))) {
             refuse("it comes from " + source + ", which is not on the worker classpath (add it with"
-                    + " PoolOptions.withClasspath, or --classpath on the command line)", type);
+                    + " ProcessPoolOptions.withClasspath, or --classpath on the command line)", type);
         }
     }
 

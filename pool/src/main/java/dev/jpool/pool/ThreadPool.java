@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * JVM starts, and any {@link Task} runs, lambdas included. What it cannot give is isolation: a
  * task that exits the JVM or exhausts the heap takes every thread with it.
  *
- * <p>Options that only make sense for separate JVMs (JVM options, environment, classpath,
- * maxTasksPerWorker: a thread shares the heap, so recycling one frees nothing) are refused.
+ * <p>It takes {@link PoolOptions}; the options that only make sense for separate JVMs (JVM options,
+ * environment, classpath, maxTasksPerWorker: a thread shares the heap, so recycling one frees
+ * nothing) are in {@link ProcessPoolOptions}, which it does not take.
  */
 public final class ThreadPool extends AbstractPool {
     private final int threads;
@@ -41,26 +42,6 @@ public final class ThreadPool extends AbstractPool {
 
     @SuppressWarnings("unchecked")
     public ThreadPool(PoolOptions options) {
-        List<String> refused = new ArrayList<>();
-        if (!options.launchPrefix().isEmpty()) {
-            refused.add("launchPrefix");
-        }
-        if (!options.jvmOptions().isEmpty()) {
-            refused.add("jvmOptions");
-        }
-        if (!options.environment().isEmpty()) {
-            refused.add("environment");
-        }
-        if (!options.classpath().isEmpty()) {
-            refused.add("classpath");
-        }
-        if (options.maxTasksPerWorker() > 0) {
-            refused.add("maxTasksPerWorker");
-        }
-        if (!refused.isEmpty()) {
-            throw new IllegalArgumentException("ThreadPool runs in this JVM, so " + String.join(", ", refused)
-                    + " (options for worker JVMs) cannot apply; use ProcessPool, or leave them out");
-        }
         this.threads = options.workers();
         this.progress = options.progress();
         this.initializer = (Task<Object, ?>) options.initializer();

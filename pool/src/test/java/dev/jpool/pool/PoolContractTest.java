@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The Pool API's semantics, the same for worker JVMs and for threads. */
 class PoolContractTest {
     static Stream<Arguments> pools() {
-        IntFunction<Pool> processes = n -> new ProcessPool(PoolOptions.workers(n).withWorkerStderr(line -> { }));
+        IntFunction<Pool> processes = n -> new ProcessPool(ProcessPoolOptions.workers(n).withWorkerStderr(line -> { }));
         IntFunction<Pool> threads = ThreadPool::new;
         return Stream.of(Arguments.of("ProcessPool", processes), Arguments.of("ThreadPool", threads));
     }

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 public class ProcessPoolTest {
     private final List<String> stderr = new CopyOnWriteArrayList<>();
 
-    private PoolOptions options(int workers) {
-        return PoolOptions.workers(workers).withWorkerStderr(stderr::add);
+    private ProcessPoolOptions options(int workers) {
+        return ProcessPoolOptions.workers(workers).withWorkerStderr(stderr::add);
     }
 
     private static List<Integer> times(int n) {
@@ -113,7 +113,7 @@ public class ProcessPoolTest {
 
     @Test
     void jvmOptionsAndEnvironmentReachTheWorkers() {
-        PoolOptions custom = options(1).withJvmOptions("-Djpool.test=forty-two").withEnvironment("JPOOL_TEST_ENV", "yes");
+        ProcessPoolOptions custom = options(1).withJvmOptions("-Djpool.test=forty-two").withEnvironment("JPOOL_TEST_ENV", "yes");
         try (ProcessPool pool = new ProcessPool(custom)) {
             assertEquals(List.of("forty-two", "yes"), pool.map(new Probe(), List.of("prop:jpool.test", "env:JPOOL_TEST_ENV")));
         }
@@ -241,7 +241,7 @@ public class ProcessPoolTest {
 
     @Test
     void badRetryAndTimeoutOptionsAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> PoolOptions.workers(1).withRetries(-1));
-        assertThrows(IllegalArgumentException.class, () -> PoolOptions.workers(1).withTaskTimeout(java.time.Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> ProcessPoolOptions.workers(1).withRetries(-1));
+        assertThrows(IllegalArgumentException.class, () -> ProcessPoolOptions.workers(1).withTaskTimeout(java.time.Duration.ZERO));
     }
 }

@@ -1,7 +1,7 @@
 package dev.jpool.bench;
 
 import dev.jpool.pool.Pool;
-import dev.jpool.pool.PoolOptions;
+import dev.jpool.pool.ProcessPoolOptions;
 import dev.jpool.pool.ProcessPool;
 import dev.jpool.pool.ThreadPool;
 import java.util.Arrays;
@@ -31,7 +31,7 @@ public final class PoolBenchmark {
     public static void main(String[] args) {
         List<Long> inputs = LongStream.range(0, MAP_INPUTS).boxed().toList();
         long processesCold;
-        try (ProcessPool fresh = new ProcessPool(PoolOptions.workers(WORKERS))) {
+        try (ProcessPool fresh = new ProcessPool(ProcessPoolOptions.workers(WORKERS))) {
             fresh.ready().join();
             processesCold = firstMap(fresh, inputs);
         }
@@ -39,7 +39,7 @@ public final class PoolBenchmark {
         try (ThreadPool fresh = new ThreadPool(WORKERS)) {
             threadsCold = firstMap(fresh, inputs);
         }
-        try (ProcessPool processes = new ProcessPool(PoolOptions.workers(WORKERS));
+        try (ProcessPool processes = new ProcessPool(ProcessPoolOptions.workers(WORKERS));
              ThreadPool threads = new ThreadPool(WORKERS)) {
             processes.ready().join();
             report("ProcessPool", processes, inputs, processesCold);

@@ -6,7 +6,7 @@ import dev.jpool.launcher.jsonl.TaskLoader;
 import dev.jpool.launcher.run.Mode;
 import dev.jpool.launcher.run.WorkerCount;
 import dev.jpool.pool.Pool;
-import dev.jpool.pool.PoolOptions;
+import dev.jpool.pool.ProcessPoolOptions;
 import dev.jpool.pool.ProcessPool;
 import dev.jpool.pool.ThreadPool;
 import dev.jpool.task.Task;
@@ -96,7 +96,7 @@ final class MapCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        PoolOptions poolOptions = options.poolOptions(count.count(), parent.env()).withClasspath(entries.toArray(Path[]::new));
+        ProcessPoolOptions poolOptions = options.poolOptions(count.count(), parent.env()).withClasspath(entries.toArray(Path[]::new));
         if (mode == Mode.PROCESS) {
             try {
                 ProcessPool.requireSendable(userTask, poolOptions);

@@ -6,7 +6,7 @@ import dev.jpool.launcher.run.WorkerCount;
 import dev.jpool.launcher.slurm.JobSteps;
 import dev.jpool.launcher.slurm.SlurmJob;
 import dev.jpool.pi.PiWorkers;
-import dev.jpool.pool.PoolOptions;
+import dev.jpool.pool.ProcessPoolOptions;
 import dev.jpool.process.ClassDataArchive;
 import dev.jpool.process.WorkerLauncher;
 import java.time.Duration;
@@ -126,17 +126,17 @@ final class WorkerOptions {
     }
 
     /** The same choices as options of a {@link dev.jpool.pool.Pool}. */
-    PoolOptions poolOptions(int count, Map<String, String> env) {
+    ProcessPoolOptions poolOptions(int count, Map<String, String> env) {
         return poolOptions(count, env, List.of());
     }
 
     /** Options for the pi workload's pool: its own JVM options first, so the user's {@code --worker-jvm-opt} win. */
-    PoolOptions piPoolOptions(int count, Map<String, String> env) {
+    ProcessPoolOptions piPoolOptions(int count, Map<String, String> env) {
         return poolOptions(count, env, PiWorkers.jvmOptions());
     }
 
-    private PoolOptions poolOptions(int count, Map<String, String> env, List<String> taskJvmOptions) {
-        return PoolOptions.workers(count)
+    private ProcessPoolOptions poolOptions(int count, Map<String, String> env, List<String> taskJvmOptions) {
+        return ProcessPoolOptions.workers(count)
                 .withJvmOptions(taskJvmOptions.toArray(String[]::new))
                 .withJvmOptions(workerJvmOptions.toArray(String[]::new))
                 .withClassDataArchive(cds)

@@ -6,7 +6,7 @@ import dev.jpool.pi.PiChunk;
 import dev.jpool.pi.PiCount;
 import dev.jpool.pi.PiTask;
 import dev.jpool.pool.PoolException;
-import dev.jpool.pool.PoolOptions;
+import dev.jpool.pool.ProcessPoolOptions;
 import dev.jpool.pool.ProcessPool;
 import dev.jpool.pool.WorkerHistory.ChunkTiming;
 import dev.jpool.pool.WorkerHistory;
@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 public final class ProcessRunner implements PiRunner {
     private static final long CHAOS_DELAY_MILLIS = 100;
 
-    private final PoolOptions options;
+    private final ProcessPoolOptions options;
     private final Consumer<String> diagnostics;
     private final boolean chaos;
     private final RunProgress progress;
@@ -37,7 +37,7 @@ public final class ProcessRunner implements PiRunner {
      * @param options     how the pool starts its workers (its worker count is set per run)
      * @param diagnostics receives a line when the workers have started and when they are computing
      */
-    public ProcessRunner(PoolOptions options, Consumer<String> diagnostics) {
+    public ProcessRunner(ProcessPoolOptions options, Consumer<String> diagnostics) {
         this(options, diagnostics, false);
     }
 
@@ -45,7 +45,7 @@ public final class ProcessRunner implements PiRunner {
      * As above; with {@code chaos}, one worker is killed mid-run to show the recovery, and
      * {@code progress} hears each worker's progress through its chunk.
      */
-    public ProcessRunner(PoolOptions options, Consumer<String> diagnostics, boolean chaos, RunProgress progress) {
+    public ProcessRunner(ProcessPoolOptions options, Consumer<String> diagnostics, boolean chaos, RunProgress progress) {
         this.options = options.withProgress(progress::progress);
         this.diagnostics = diagnostics;
         this.chaos = chaos;
@@ -53,7 +53,7 @@ public final class ProcessRunner implements PiRunner {
     }
 
     /** As above, without chaos and without progress. */
-    public ProcessRunner(PoolOptions options, Consumer<String> diagnostics, boolean chaos) {
+    public ProcessRunner(ProcessPoolOptions options, Consumer<String> diagnostics, boolean chaos) {
         this(options, diagnostics, chaos, RunProgress.NONE);
     }
 

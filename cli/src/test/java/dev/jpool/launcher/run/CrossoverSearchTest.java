@@ -1,6 +1,6 @@
 package dev.jpool.launcher.run;
 
-import dev.jpool.pool.PoolOptions;
+import dev.jpool.pool.ProcessPoolOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -60,7 +60,7 @@ class CrossoverSearchTest {
 
     @Test
     void processesThatNeverWinBelowTheMaximumAreReportedSo() throws Exception {
-        PiRunner processes = new ProcessRunner(PoolOptions.workers(1).withWorkerStderr(line -> { }), line -> { });
+        PiRunner processes = new ProcessRunner(ProcessPoolOptions.workers(1).withWorkerStderr(line -> { }), line -> { });
         CrossoverSearch.Result result = new CrossoverSearch(List.of(new SerialRunner(), processes))
                 .run(new CrossoverSearch.Settings(2, 1, 1_000, 5_000, 1, List.of(Mode.PROCESS)));
         assertEquals(List.of(1_000L, 5_000L), grown(result), "x10, but not past the maximum: the maximum itself");

@@ -2,7 +2,7 @@ package dev.jpool.launcher.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.jpool.pool.PoolOptions;
+import dev.jpool.pool.ProcessPoolOptions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,7 +16,7 @@ class HitCountIdentityTest {
     @ValueSource(longs = {20201117, 1, -8_765_432_109L})
     void everyModeAndWorkerCountGivesTheSerialHitCount(long seed) throws Exception {
         List<String> stderr = new java.util.concurrent.CopyOnWriteArrayList<>();
-        PiRunner process = new ProcessRunner(PoolOptions.workers(1).withWorkerStderr(stderr::add), line -> { });
+        PiRunner process = new ProcessRunner(ProcessPoolOptions.workers(1).withWorkerStderr(stderr::add), line -> { });
         long serial = new SerialRunner().run(SAMPLES, seed, 1).hits();
         for (int workers = 1; workers <= 4; workers++) {
             PiRun threads = new ThreadRunner().run(SAMPLES, seed, workers);

@@ -6,20 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jpool.pool.PoolOptions;
+import dev.jpool.pool.ProcessPoolOptions;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class ProcessRunnerTest {
-    private static ProcessRunner runner(PoolOptions options) {
+    private static ProcessRunner runner(ProcessPoolOptions options) {
         return new ProcessRunner(options.withWorkerStderr(line -> { }), line -> { });
     }
 
     @Test
     void twoWorkersAreTwoSeparateProcessesThatHaveExitedAfterTheRun() throws Exception {
-        PiRun run = runner(PoolOptions.workers(1)).run(3_000_000, 7, 2);
+        PiRun run = runner(ProcessPoolOptions.workers(1)).run(3_000_000, 7, 2);
         Set<Long> pids = run.workers().stream().map(WorkerTiming::pid).collect(Collectors.toSet());
         assertEquals(2, pids.size(), "two distinct pids: " + pids);
         assertFalse(pids.contains(ProcessHandle.current().pid()), "no worker is the launcher");
@@ -40,7 +40,7 @@ class ProcessRunnerTest {
 
     @Test
     void aFailedWorkerFailsTheRunNamingItAndLeavesNoWorkerBehind() {
-        var bad = PoolOptions.workers(1).withJvmOptions("-Xmx1k");
+        var bad = ProcessPoolOptions.workers(1).withJvmOptions("-Xmx1k");
         RunFailedException e = assertThrows(RunFailedException.class, () -> runner(bad).run(1_000_000, 1, 3));
         assertTrue(e.getMessage().matches("(?s)a worker JVM could not start: worker \\d \\(pid \\d+\\) exited with code 1, before saying hello.*"),
                 e.getMessage());

@@ -1,6 +1,6 @@
 package dev.jpool.launcher.run;
 
-import dev.jpool.pool.PoolOptions;
+import dev.jpool.pool.ProcessPoolOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,7 +22,7 @@ class RunProgressTest {
         PiRunner runner = switch (mode) {
             case SERIAL -> new SerialRunner(progress);
             case THREAD -> new ThreadRunner(progress);
-            case PROCESS -> new ProcessRunner(PoolOptions.workers(1).withWorkerStderr(line -> { }), line -> { }, false,
+            case PROCESS -> new ProcessRunner(ProcessPoolOptions.workers(1).withWorkerStderr(line -> { }), line -> { }, false,
                     progress);
         };
         int workers = mode == Mode.SERIAL ? 1 : 2;
