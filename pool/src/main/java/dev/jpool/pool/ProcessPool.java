@@ -294,9 +294,6 @@ public final class ProcessPool extends AbstractPool {
                     if (wanted && slot.ready && slot.jobs.size() < depth && !slot.leaving && slot.mayTakeMore()) {
                         Job job = queue.poll();
                         slot.jobs.add(job);
-                        if (slot.jobs.size() == 1) {
-                            watch(slot, job);
-                        }
                         actions.add(() -> run(slot, job));
                     }
                 }
@@ -316,7 +313,7 @@ public final class ProcessPool extends AbstractPool {
     private void run(Slot slot, Job job) {
         ChunkProgress progress = options.progress();
         slot.process.submit(job.task, job.inputs, progress == null ? (done, total) -> { }
-                        : (done, total) -> progress.progress(job.first, done, total), job.outputs)
+                        : (done, total) -> progress.progress(job.first, done, total), job.outputs, at -> watch(slot, job))
                 .whenComplete((reply, failure) -> finished(slot, job, reply, failure));
     }
 
@@ -331,9 +328,6 @@ public final class ProcessPool extends AbstractPool {
                 slot.jobs.pollFirst(); // the usual case: a worker answers in order
             } else {
                 slot.jobs.remove(job);
-            }
-            if (!slot.jobs.isEmpty() && wasRunning) {
-                watch(slot, slot.jobs.peekFirst());
             }
             if (reply != null) {
                 slot.chunksRun++;
@@ -393,7 +387,11 @@ public final class ProcessPool extends AbstractPool {
         }
     }
 
-    /** Ends the worker if {@code job}, now its running chunk, is still running after the task timeout. */
+    /**
+     * Ends the worker if {@code job}, which it has just started (its {@code started} line arrived:
+     * the JVM's start, the worker's set-up and the wait behind its previous chunk do not count),
+     * is still running after the task timeout.
+     */
     private void watch(Slot slot, Job job) {
         if (options.taskTimeout() == null) {
             return;

@@ -15,6 +15,7 @@ import dev.jpool.protocol.RunTask;
 import dev.jpool.protocol.Shutdown;
 import dev.jpool.protocol.TaskFailure;
 import dev.jpool.protocol.TaskResult;
+import dev.jpool.protocol.TaskStarted;
 import dev.jpool.task.TaskProgress;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.apache.commons.exec.ShutdownHookProcessDestroyer;
 
 /**
@@ -52,7 +54,7 @@ public final class WorkerProcess implements AutoCloseable {
     }
 
     private record Pending(String task, CompletableFuture<Reply> reply, long sentNanos, TaskProgress.Listener progress,
-                           ObjectReader outputs) {
+                           ObjectReader outputs, LongConsumer started) {
     }
 
     private final int index;
@@ -185,10 +187,20 @@ public final class WorkerProcess implements AutoCloseable {
      */
     public CompletableFuture<Reply> submit(String task, RawJson inputs, TaskProgress.Listener progress,
                                            ObjectReader outputs) {
+        return submit(task, inputs, progress, outputs, at -> { });
+    }
+
+    /**
+     * As {@link #submit(String, RawJson, TaskProgress.Listener, ObjectReader)}; {@code started}
+     * hears, on this worker's reader thread, the launcher's {@link System#nanoTime()} when the
+     * worker's {@code started} line for this task arrived: the worker has begun to run it.
+     */
+    public CompletableFuture<Reply> submit(String task, RawJson inputs, TaskProgress.Listener progress,
+                                           ObjectReader outputs, LongConsumer started) {
         long id = ids.incrementAndGet();
         CompletableFuture<Reply> reply = new CompletableFuture<>();
         long sent = System.nanoTime();
-        pending.put(id, new Pending(task, reply, sent, progress, outputs));
+        pending.put(id, new Pending(task, reply, sent, progress, outputs, started));
         if (ended.isDone()) {
             pending.remove(id);
             reply.completeExceptionally(ended.join());
@@ -303,6 +315,8 @@ public final class WorkerProcess implements AutoCloseable {
     private String dispatch(Message message, long at) {
         if (message instanceof Hello h && !hello.isDone()) {
             hello.complete(new Arrival<>(h, at));
+        } else if (message instanceof TaskStarted t && pending.containsKey(t.id())) {
+            pending.get(t.id()).started().accept(at);
         } else if (message instanceof Progress p && pending.containsKey(p.id())) {
             pending.get(p.id()).progress().progress(p.done(), p.total());
         } else if (message instanceof TaskResult r && pending.containsKey(r.id())) {

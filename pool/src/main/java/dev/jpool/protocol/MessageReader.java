@@ -93,6 +93,7 @@ final class MessageReader {
                     fields.number("jvmStartMillis"), fields.number("nanoTime"), fields.text("host"), fields.text("node"),
                     fields.text("slurmStep"));
             case RunTask.TYPE -> new RunTask(version, fields.number("id"), fields.text("task"), fields.json("inputs"));
+            case TaskStarted.TYPE -> new TaskStarted(version, fields.number("id"), fields.number("startedNanos"));
             case Progress.TYPE -> new Progress(version, fields.number("id"), fields.number("done"), fields.number("total"));
             case TaskResult.TYPE -> new TaskResult(version, fields.number("id"), fields.json("outputs"),
                     fields.number("receivedNanos"), fields.number("computeNanos"), fields.number("sentNanos"));

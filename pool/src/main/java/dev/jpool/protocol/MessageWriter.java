@@ -22,6 +22,9 @@ final class MessageWriter {
             number(out, "receivedNanos", r.receivedNanos());
             number(out, "computeNanos", r.computeNanos());
             number(out, "sentNanos", r.sentNanos());
+        } else if (message instanceof TaskStarted s) {
+            number(out, "id", s.id());
+            number(out, "startedNanos", s.startedNanos());
         } else if (message instanceof Progress p) {
             number(out, "id", p.id());
             number(out, "done", p.done());
@@ -70,6 +73,8 @@ final class MessageWriter {
             return RunTask.TYPE;
         } else if (message instanceof TaskResult) {
             return TaskResult.TYPE;
+        } else if (message instanceof TaskStarted) {
+            return TaskStarted.TYPE;
         } else if (message instanceof Progress) {
             return Progress.TYPE;
         } else if (message instanceof Hello) {

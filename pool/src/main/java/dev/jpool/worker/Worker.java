@@ -10,6 +10,7 @@ import dev.jpool.protocol.Protocol;
 import dev.jpool.protocol.ProtocolException;
 import dev.jpool.protocol.RunTask;
 import dev.jpool.protocol.Shutdown;
+import dev.jpool.protocol.TaskStarted;
 import dev.jpool.task.TaskProgress;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The worker loop, once {@link WorkerMain} has said hello: read task lines from stdin, run them one at a time on a task
- * thread (with the task's progress reports sent as {@code progress} lines), answer each, and say
- * bye on shutdown.
+ * thread (each announced with a {@code started} line as the thread takes it, its progress reports
+ * sent as {@code progress} lines), answer each, and say bye on shutdown.
  *
  * <p>Reading stays on the calling thread while a task runs, so a closed stdin (the launcher has
  * gone, even by SIGKILL) ends this JVM at once instead of leaving an orphan computing.
@@ -65,6 +66,8 @@ final class Worker {
             if (message instanceof RunTask task) {
                 long received = System.nanoTime();
                 taskThread.execute(() -> {
+                    // The task's clock starts here, not when its line was sent: see TaskStarted.
+                    channel.send(new TaskStarted(Protocol.VERSION, task.id(), System.nanoTime()));
                     try (var progress = TaskProgress.bind(new ProgressLines(channel, task.id()))) {
                         channel.send(runner.run(task, received));
                     }

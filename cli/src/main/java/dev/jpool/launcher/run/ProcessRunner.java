@@ -13,10 +13,9 @@ import dev.jpool.pool.WorkerHistory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -26,8 +25,6 @@ import java.util.stream.Collectors;
  * costs, from spawn to exit. The per-worker phases come from the pool's {@link WorkerHistory}.
  */
 public final class ProcessRunner implements PiRunner {
-    private static final long CHAOS_DELAY_MILLIS = 100;
-
     private final ProcessPoolOptions options;
     private final Consumer<String> diagnostics;
     private final boolean chaos;
@@ -66,15 +63,20 @@ public final class ProcessRunner implements PiRunner {
     public PiRun run(long samples, long seed, int workers) {
         List<PiChunk> chunks = ChunkPlan.split(seed, samples, workers);
         long t0 = System.nanoTime();
-        ProcessPool pool = new ProcessPool(options.withWorkers(workers));
+        Chaos kill = chaos ? new Chaos() : null;
+        ProcessPool pool = new ProcessPool(kill == null ? options.withWorkers(workers)
+                : options.withWorkers(workers).withProgress((first, done, total) -> {
+                    progress.progress(first, done, total);
+                    kill.progress(done, total);
+                }));
         try {
             diagnostics.accept(workers + " worker JVM" + (workers == 1 ? "" : "s") + " started ("
                     + (options.launchPrefix().isEmpty() ? "" : "through " + Path.of(options.launchPrefix().get(0)).getFileName() + ", ")
                     + "pid " + pool.history().stream().map(w -> String.valueOf(w.pid())).collect(Collectors.joining(", ")) + ")");
             pool.ready().thenRun(() -> diagnostics.accept("every worker JVM said hello; they are computing ("
                     + pool.history().stream().map(ProcessRunner::where).collect(Collectors.joining(", ")) + ")"));
-            if (chaos) {
-                pool.ready().thenRun(() -> killOneSoon(pool));
+            if (kill != null) {
+                kill.arm(pool);
             }
             // One chunk per worker, as the tutorial maps NUM_PROCS chunks: wait until every worker is
             // up, or one that started early would take the chunk of one still starting.
@@ -84,6 +86,10 @@ public final class ProcessRunner implements PiRunner {
                 throw e.getCause() instanceof PoolException pool0 ? pool0 : new PoolException(e.getMessage(), e);
             }
             List<PiCount> counts = pool.map(new PiTask(), chunks, 1);
+            if (kill != null && !kill.done()) {
+                diagnostics.accept("chaos: no worker reported progress before its chunk was done (a worker reports"
+                        + " after about 1e8 samples); none was killed: give it more --samples");
+            }
             pool.close();
             long wall = System.nanoTime() - t0;
             return result(samples, seed, workers, counts, pool, t0, wall);
@@ -95,19 +101,42 @@ public final class ProcessRunner implements PiRunner {
     }
 
     /**
-     * {@code --chaos kill-one}, for teaching: soon after the workers start computing, one of them,
-     * chosen at random, is killed with SIGKILL; its chunk is re-run and the hit count does not change.
+     * {@code --chaos kill-one}, for teaching: as soon as a worker reports its first progress
+     * (it is computing, whatever the machine's load), one of the workers still on their first
+     * chunk, chosen at random, is killed with SIGKILL; its chunk is re-run and the hit count
+     * does not change. Once per run.
      */
-    private void killOneSoon(ProcessPool pool) {
-        List<Long> pids = pool.pids();
-        if (pids.isEmpty()) {
-            return;
+    private final class Chaos {
+        private final AtomicBoolean fired = new AtomicBoolean();
+        private volatile ProcessPool pool;
+
+        void arm(ProcessPool pool) {
+            this.pool = pool;
         }
-        long victim = pids.get(ThreadLocalRandom.current().nextInt(pids.size()));
-        CompletableFuture.delayedExecutor(CHAOS_DELAY_MILLIS, TimeUnit.MILLISECONDS).execute(() -> {
+
+        boolean done() {
+            return fired.get();
+        }
+
+        /** Called on a worker's reader thread for every progress report of the run. */
+        void progress(long done, long total) {
+            ProcessPool armed = pool;
+            if (armed == null || done >= total || !fired.compareAndSet(false, true)) {
+                return;
+            }
+            List<Long> alive = armed.pids();
+            List<Long> computing = armed.history().stream()
+                    .filter(w -> w.chunks().isEmpty() && alive.contains(w.pid())).map(WorkerHistory::pid).toList();
+            if (computing.isEmpty()) {
+                computing = alive; // started through a prefix (srun): the pids we hold are not the JVMs'
+            }
+            if (computing.isEmpty()) {
+                return;
+            }
+            long victim = computing.get(ThreadLocalRandom.current().nextInt(computing.size()));
             diagnostics.accept("chaos: killing worker pid " + victim + " with SIGKILL");
             ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly);
-        });
+        }
     }
 
     /**
