@@ -72,11 +72,15 @@ public final class ProcessPool extends AbstractPool {
     private final Deque<Job> queue = new ArrayDeque<>();
     private final List<Slot> slots = new ArrayList<>();
     private final List<Slot> everyWorker = new ArrayList<>();
-    private final CompletableFuture<Void> ready;
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private final List<Retry> retries = new ArrayList<>();
     private State state = State.RUNNING;
     private PoolException broken;
     private int nextIndex;
+    /** Workers that have said hello (and run the initializer), replacements included. */
+    private int hellos;
+    /** Workers that died before their hello since the last hello: a start that keeps failing fails the pool. */
+    private int deathsBeforeHello;
 
     /** A pool of {@code workers} worker JVMs with default options. */
     public ProcessPool(int workers) {
@@ -98,30 +102,21 @@ public final class ProcessPool extends AbstractPool {
         String classpath = workerClasspath(options);
         WorkerCommandLine self = WorkerCommandLine.ofThisJvm();
         WorkerCommandLine base = new WorkerCommandLine(self.java(), classpath, self.jvmOptions(),
-                WorkerCommandLine.WORKER_MAIN).withJvmOptions(options.jvmOptions());
+                WorkerCommandLine.WORKER_MAIN).withJvmOptions(lineLimit()).withJvmOptions(options.jvmOptions());
         this.commandLine = (options.classDataArchive() ? archive(options).apply(base) : base)
                 .withPrefix(options.launchPrefix());
         this.workerClasspath = WorkerClasspath.entries(classpath);
         if (options.initializer() != null) {
             TaskCheck.requireSendable(options.initializer(), workerClasspath);
         }
-        List<CompletableFuture<?>> hellos = new ArrayList<>();
         try {
             for (int i = 0; i < options.workers(); i++) {
-                hellos.add(startWorker().started);
+                startWorker();
             }
         } catch (RuntimeException e) {
             terminate();
             throw e;
         }
-        this.ready = CompletableFuture.allOf(hellos.toArray(CompletableFuture[]::new)).handle((ok, failure) -> {
-            if (failure == null) {
-                return null;
-            }
-            synchronized (lock) {
-                throw broken != null ? broken : poolException(failure); // the pool's own words for a failed start
-            }
-        });
     }
 
     /**
@@ -133,6 +128,12 @@ public final class ProcessPool extends AbstractPool {
      */
     public static void requireSendable(Task<?, ?> task, ProcessPoolOptions options) {
         TaskCheck.requireSendable(task, WorkerClasspath.entries(workerClasspath(options)));
+    }
+
+    /** The launcher's line limit, for its workers to agree on one limit, where it is not the default. */
+    private static List<String> lineLimit() {
+        return Protocol.MAX_LINE_BYTES == Protocol.DEFAULT_MAX_LINE_BYTES ? List.of()
+                : List.of("-D" + Protocol.MAX_LINE_PROPERTY + "=" + Protocol.MAX_LINE_BYTES);
     }
 
     private static String workerClasspath(ProcessPoolOptions options) {
@@ -179,8 +180,9 @@ public final class ProcessPool extends AbstractPool {
     }
 
     /**
-     * Completes when every worker started with the pool has said hello (and run the initializer);
-     * fails if one could not start. Handy to keep JVM start out of a measurement.
+     * Completes when as many workers as the pool has have said hello (and run the initializer), a
+     * replacement of one that died before its hello counting in its place; fails if the workers
+     * could not start. Handy to keep JVM start out of a measurement.
      */
     public CompletableFuture<Void> ready() {
         return ready;
@@ -221,7 +223,13 @@ public final class ProcessPool extends AbstractPool {
     @Override
     <I, O> CompletableFuture<List<O>> submitChunk(Task<I, O> task, List<I> chunk, int first) {
         ObjectReader outputs = outputReader(task);
-        Job job = new Job(task.getClass().getName(), json(chunk, first), chunk.size(), first, outputs);
+        RawJson inputs = json(chunk, first);
+        if (inputs.bytes() > Protocol.MAX_PAYLOAD_BYTES) {
+            throw new IllegalArgumentException("the chunk of " + chunk.size() + " inputs from #" + first + " is "
+                    + inputs.bytes() + " bytes as JSON, more than one message to a worker JVM may carry ("
+                    + Protocol.MAX_PAYLOAD_BYTES + " bytes): use a smaller chunksize, or " + Protocol.lineLimitAdvice());
+        }
+        Job job = new Job(task.getClass().getName(), inputs, chunk.size(), first, outputs);
         synchronized (lock) {
             if (broken != null) {
                 throw broken;
@@ -439,8 +447,14 @@ public final class ProcessPool extends AbstractPool {
         }
         slot.started = hello.whenComplete((ok, failure) -> {
             if (failure == null) {
+                boolean allUp;
                 synchronized (lock) {
                     slot.ready = true;
+                    deathsBeforeHello = 0;
+                    allUp = ++hellos == options.workers();
+                }
+                if (allUp) {
+                    ready.complete(null);
                 }
                 dispatch();
             } else if (failure instanceof TimeoutException || failure.getCause() instanceof TimeoutException) {
@@ -460,6 +474,7 @@ public final class ProcessPool extends AbstractPool {
     /** A worker's channel ended: a clean exit, a death to replace, or a start that failed. */
     private void ended(Slot slot, WorkerException end) {
         boolean replace = false;
+        boolean startRetried = false;
         PoolException failedStart = null;
         synchronized (lock) {
             slots.remove(slot);
@@ -467,8 +482,15 @@ public final class ProcessPool extends AbstractPool {
             if (died) {
                 slot.death = end.getMessage();
             }
-            if (died && !slot.ready) {
-                failedStart = new WorkerException("a worker JVM could not start: " + end.getMessage(), end);
+            Integer status = slot.process.exitStatus();
+            if (died && !slot.ready && (status == null || status < 128 || ++deathsBeforeHello > options.retries())) {
+                // A JVM that exits by itself before its hello (a bad option, a missing class) will do so every
+                // time; one killed by a signal (SIGKILL, a crash) is replaced, as a worker that dies later is.
+                failedStart = new WorkerException("a worker JVM could not start: " + end.getMessage()
+                        + (status != null && status >= 128 ? " (" + deathsBeforeHello + " workers in a row died before their hello)" : ""), end);
+            } else if (died && !slot.ready && (state == State.RUNNING || !queue.isEmpty())) {
+                replace = true;
+                startRetried = true;
             } else if (died && (state == State.RUNNING || !queue.isEmpty() || !slot.jobs.isEmpty())) {
                 replace = true; // its chunks may come back for a retry even when the pool is closing
             }
@@ -476,6 +498,10 @@ public final class ProcessPool extends AbstractPool {
         if (failedStart != null) {
             failStart(failedStart);
             return;
+        }
+        if (startRetried && options.diagnostics() != null) {
+            options.diagnostics().accept("starting another worker JVM in place of one that died before its hello: "
+                    + firstLine(end.getMessage()));
         }
         if (replace) {
             startReplacement();
@@ -485,11 +511,14 @@ public final class ProcessPool extends AbstractPool {
 
     /** A worker never got going: another would fail the same way. Say why, now, to everyone waiting. */
     private void failStart(PoolException why) {
+        PoolException first;
         synchronized (lock) {
             if (broken == null) {
                 broken = why;
             }
+            first = broken;
         }
+        ready.completeExceptionally(first);
         terminate();
     }
 

@@ -1,9 +1,8 @@
 package dev.jpool.pool;
 
+import dev.jpool.protocol.ThrowableText;
 import dev.jpool.task.Task;
 import dev.jpool.task.TaskProgress;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -77,8 +76,10 @@ public final class ThreadPool extends AbstractPool {
             executor.execute(() -> {
                 try {
                     result.complete(runChunk(task, inputs, first));
-                } catch (TaskException e) {
-                    result.completeExceptionally(e);
+                } catch (Throwable e) {
+                    // A TaskException; or anything else, so that no failure leaves the future waiting for ever.
+                    result.completeExceptionally(e instanceof TaskException ? e
+                            : failure(task.getClass().getName(), null, -1, "thread " + Thread.currentThread().getName(), e));
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -104,18 +105,17 @@ public final class ThreadPool extends AbstractPool {
                 try {
                     outputs.add(task.apply(inputs.get(i)));
                 } catch (Exception | Error e) {
-                    throw failure(task.getClass().getName(), String.valueOf(inputs.get(i)), first + i, thread, e);
+                    throw failure(task.getClass().getName(), ThrowableText.valueOf(inputs.get(i)), first + i, thread, e);
                 }
             }
         }
         return outputs;
     }
 
+    /** The failure of a task, described by ThrowableText, which cannot throw (a task's exception may, when asked). */
     private static TaskException failure(String task, String input, int index, String thread, Throwable e) {
-        StringWriter trace = new StringWriter();
-        e.printStackTrace(new PrintWriter(trace));
-        return new TaskException(task, input, index, thread, e.getClass().getName(), e.getMessage(),
-                trace.toString(), e);
+        return new TaskException(task, input, index, thread, ThrowableText.className(e), ThrowableText.message(e),
+                ThrowableText.stackTrace(e), e);
     }
 
     @Override

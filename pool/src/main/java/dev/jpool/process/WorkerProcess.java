@@ -1,6 +1,7 @@
 package dev.jpool.process;
 
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.jpool.host.ProcessTree;
 import dev.jpool.pool.WorkerException;
 import dev.jpool.protocol.Bye;
 import dev.jpool.protocol.Hello;
@@ -23,13 +24,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
-import org.apache.commons.exec.ShutdownHookProcessDestroyer;
 
 /**
  * One started worker JVM. This class alone owns the process: it writes its stdin, reads its
@@ -38,8 +39,16 @@ import org.apache.commons.exec.ShutdownHookProcessDestroyer;
  * waiting on this worker. Nothing blocks forever on a dead worker.
  */
 public final class WorkerProcess implements AutoCloseable {
-    /** Ends every live worker when the launcher's JVM shuts down (Ctrl-C, SIGTERM, exit). */
-    private static final ShutdownHookProcessDestroyer REAPER = new ShutdownHookProcessDestroyer();
+    /**
+     * Every live worker, ended with what it started when the launcher's JVM shuts down (Ctrl-C,
+     * SIGTERM, exit): SIGTERM, then SIGKILL after a short grace, so that a stopped worker goes too.
+     */
+    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(
+                () -> ProcessTree.end(LIVE.stream().map(Process::toHandle).toList()), "jpool-worker-reaper"));
+    }
     private static final int STDERR_TAIL_LINES = 12;
     private static final int STDERR_LINE_BYTES = 16 * 1024;
     private static final Duration EXIT_AFTER_EOF = Duration.ofSeconds(2);
@@ -83,9 +92,9 @@ public final class WorkerProcess implements AutoCloseable {
         this.protocol = protocol;
         this.stderrSink = stderrSink;
         this.stdin = new LineWriter(process.getOutputStream());
-        REAPER.add(process);
+        LIVE.add(process);
         this.exitNanos = process.onExit().thenApply(p -> {
-            REAPER.remove(p);
+            LIVE.remove(p);
             return System.nanoTime();
         });
         this.stderrThread = daemon("jpool-worker-" + index + "-stderr", this::drainStderr);
@@ -232,6 +241,11 @@ public final class WorkerProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** The process's exit status once it has exited (128 + the signal when a signal ended it), else null. */
+    public Integer exitStatus() {
+        return process.isAlive() ? null : process.exitValue();
     }
 
     /** Ends the worker now if it is still running (and any process it started), then waits. */

@@ -23,13 +23,19 @@ public final class LineWriter {
     /**
      * Writes one line and flushes it.
      *
-     * @throws IllegalArgumentException when the message cannot be encoded (nothing is written)
+     * @throws IllegalArgumentException when the message cannot be encoded, or its line would be longer
+     *                                  than {@link Protocol#MAX_LINE_BYTES}, which the other side
+     *                                  refuses (nothing is written)
      * @throws IOException when the stream fails
      */
     public synchronized void send(Message message) throws IOException {
         line.reset();
         try {
             Protocol.writeLine(message, line);
+            if (line.size() > Protocol.MAX_LINE_BYTES + 1) {
+                throw new IllegalArgumentException("a " + line.size() + "-byte line, longer than the other side reads: "
+                        + Protocol.lineLimitAdvice());
+            }
             line.writeTo(out);
             out.flush();
         } finally {

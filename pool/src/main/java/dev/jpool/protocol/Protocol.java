@@ -22,8 +22,22 @@ import java.nio.charset.StandardCharsets;
 public final class Protocol {
     /** The version this build speaks. A line with another version is rejected. */
     public static final int VERSION = 1;
-    /** Longest line either side accepts, in bytes; longer lines are rejected, never buffered. */
-    public static final int MAX_LINE_BYTES = 8 * 1024 * 1024;
+    /** The system property that sets {@link #MAX_LINE_BYTES}, in both the launcher and its workers. */
+    public static final String MAX_LINE_PROPERTY = "jpool.maxLineBytes";
+    /** {@link #MAX_LINE_BYTES} unless {@link #MAX_LINE_PROPERTY} says otherwise. */
+    public static final int DEFAULT_MAX_LINE_BYTES = 8 * 1024 * 1024;
+    /**
+     * Longest line either side accepts, in bytes; longer lines are rejected, never buffered, and
+     * never written. One limit for both sides: a launcher started with {@link #MAX_LINE_PROPERTY}
+     * passes it on to its workers.
+     */
+    public static final int MAX_LINE_BYTES = maxLineBytes(System.getProperty(MAX_LINE_PROPERTY));
+    /** Room left in a line for the envelope around a payload (type, version, id, task name, timings). */
+    public static final int ENVELOPE_BYTES = 4096;
+    /** The longest payload (a chunk's inputs, an answer's outputs) a line can carry. */
+    public static final int MAX_PAYLOAD_BYTES = MAX_LINE_BYTES - ENVELOPE_BYTES;
+    /** Same as {@link #MAX_PAYLOAD_BYTES}: the longest outputs a worker sends. */
+    public static final int MAX_ANSWER_BYTES = MAX_PAYLOAD_BYTES;
     /** How much of a bad line an error message quotes. */
     public static final int QUOTE_CHARS = 160;
 
@@ -114,6 +128,26 @@ public final class Protocol {
     /** A JSON payload read as a value of the given type. */
     public <T> T payload(RawJson json, Class<T> type) throws IOException {
         return json.read(mapper.readerFor(type));
+    }
+
+    /** The line limit from the property's value: bytes, at least 64 KiB and at most 1 GiB; the default if unset or not such a number. */
+    static int maxLineBytes(String property) {
+        if (property == null) {
+            return DEFAULT_MAX_LINE_BYTES;
+        }
+        try {
+            long bytes = Long.parseLong(property.strip());
+            return bytes >= 64 * 1024 && bytes <= (1 << 30) ? (int) bytes : DEFAULT_MAX_LINE_BYTES;
+        } catch (NumberFormatException e) {
+            return DEFAULT_MAX_LINE_BYTES;
+        }
+    }
+
+    /** How to raise the line limit, for a message about a line over it. */
+    public static String lineLimitAdvice() {
+        return "the limit is " + MAX_LINE_BYTES + " bytes a line (-D" + MAX_LINE_PROPERTY + "=" + MAX_LINE_BYTES
+                + "); raise it by starting jpool with JDK_JAVA_OPTIONS=-D" + MAX_LINE_PROPERTY + "=BYTES (up to "
+                + (1 << 30) + "), which its worker JVMs are given too";
     }
 
     /** The text, cut to {@link #QUOTE_CHARS} with its length noted. */

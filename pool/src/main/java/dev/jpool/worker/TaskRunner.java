@@ -5,16 +5,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.IOException;
+import dev.jpool.protocol.LineReader;
 import dev.jpool.protocol.Message;
 import dev.jpool.protocol.Protocol;
 import dev.jpool.protocol.RawJson;
 import dev.jpool.protocol.RunTask;
 import dev.jpool.protocol.TaskFailure;
 import dev.jpool.protocol.TaskResult;
+import dev.jpool.protocol.ThrowableText;
 import dev.jpool.task.Task;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,13 +51,18 @@ final class TaskRunner {
             long computeNanos = System.nanoTime() - start;
             index[0] = -1;
             RawJson json = RawJson.of(writer, outputs);
+            outputs = null; // the JSON is what goes out; a big answer is not held twice while it is sent
+            if (json.bytes() > Protocol.MAX_ANSWER_BYTES) {
+                return new TaskFailure(Protocol.VERSION, request.id(), -1, LineReader.LineTooLongException.class.getName(),
+                        "the outputs are " + json.bytes() + " bytes of JSON, more than a line to the launcher may hold: "
+                                + Protocol.lineLimitAdvice(), "");
+            }
             return new TaskResult(Protocol.VERSION, request.id(), json, receivedNanos, computeNanos, System.nanoTime());
         } catch (Throwable t) {
+            // Described by ThrowableText, which cannot throw: a task's exception may, when asked its message.
             Throwable cause = t instanceof InvocationTargetException ite && ite.getCause() != null ? ite.getCause() : t;
-            StringWriter trace = new StringWriter();
-            cause.printStackTrace(new PrintWriter(trace));
-            return new TaskFailure(Protocol.VERSION, request.id(), index[0], cause.getClass().getName(),
-                    cause.getMessage(), trace.toString());
+            return new TaskFailure(Protocol.VERSION, request.id(), index[0], ThrowableText.className(cause),
+                    ThrowableText.message(cause), ThrowableText.stackTrace(cause));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.jpool.worker;
 
 import dev.jpool.host.HostName;
 import dev.jpool.host.PeakRss;
+import dev.jpool.host.ProcessTree;
 import dev.jpool.protocol.Bye;
 import dev.jpool.protocol.Hello;
 import dev.jpool.protocol.LineReader;
@@ -11,6 +12,8 @@ import dev.jpool.protocol.ProtocolException;
 import dev.jpool.protocol.RunTask;
 import dev.jpool.protocol.Shutdown;
 import dev.jpool.protocol.TaskStarted;
+import dev.jpool.protocol.TaskFailure;
+import dev.jpool.protocol.ThrowableText;
 import dev.jpool.task.TaskProgress;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +35,8 @@ final class Worker {
     static final int ORPHANED = 3;
     /** Exit status when the launcher sent a line this worker cannot read. */
     static final int BAD_INPUT = 2;
+    /** Exit status when a task's answer could not be sent, not even as a failure. */
+    static final int ANSWER_LOST = 4;
 
     private final Channel channel;
     private final InputStream stdin;
@@ -56,6 +61,7 @@ final class Worker {
                 byte[] line = lines.readLineBytes();
                 if (line == null) {
                     System.err.println("jpool worker: stdin closed without a shutdown; exiting");
+                    ProcessTree.endDescendantsOfThisJvm(); // halt runs no shutdown hook
                     Runtime.getRuntime().halt(ORPHANED);
                 }
                 message = channel.protocol().decode(line, runner.expectedInputs());
@@ -65,13 +71,7 @@ final class Worker {
             }
             if (message instanceof RunTask task) {
                 long received = System.nanoTime();
-                taskThread.execute(() -> {
-                    // The task's clock starts here, not when its line was sent: see TaskStarted.
-                    channel.send(new TaskStarted(Protocol.VERSION, task.id(), System.nanoTime()));
-                    try (var progress = TaskProgress.bind(new ProgressLines(channel, task.id()))) {
-                        channel.send(runner.run(task, received));
-                    }
-                });
+                taskThread.execute(() -> answer(task, received));
             } else if (message instanceof Shutdown) {
                 return shutdown();
             } else {
@@ -79,6 +79,41 @@ final class Worker {
                         + "' from the launcher");
                 return BAD_INPUT;
             }
+        }
+    }
+
+    /**
+     * Runs one task and sends its answer. Sending is part of the task's failure domain: an answer
+     * that cannot be encoded or sent (too long for a line, or too big for this heap) is replaced by
+     * a short failure; if even that cannot be sent, this JVM ends, so that the launcher sees a
+     * death and retries the chunk, instead of waiting for an answer that never comes.
+     */
+    private void answer(RunTask task, long received) {
+        // The task's clock starts here, not when its line was sent: see TaskStarted.
+        channel.send(new TaskStarted(Protocol.VERSION, task.id(), System.nanoTime()));
+        Throwable unsent;
+        try {
+            Message answer;
+            try (var progress = TaskProgress.bind(new ProgressLines(channel, task.id()))) {
+                answer = runner.run(task, received);
+            }
+            channel.send(answer);
+            return;
+        } catch (Throwable t) {
+            unsent = t; // the answer is let go with the frame above: its memory is free again
+        }
+        try {
+            channel.send(new TaskFailure(Protocol.VERSION, task.id(), -1, ThrowableText.className(unsent),
+                    "the worker could not send the task's answer: " + ThrowableText.message(unsent), ""));
+            return;
+        } catch (Throwable again) {
+            unsent.addSuppressed(again);
+        }
+        try {
+            System.err.println("jpool worker: could not send the answer to task " + task.id() + ", exiting: " + unsent);
+        } finally {
+            ProcessTree.endDescendantsOfThisJvm();
+            Runtime.getRuntime().halt(ANSWER_LOST);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.jpool.worker;
 
+import dev.jpool.host.ProcessTree;
 import dev.jpool.protocol.Protocol;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -20,11 +21,26 @@ public final class WorkerMain {
     private WorkerMain() {
     }
 
+    /** Ends this JVM's descendants as it shuts down. */
+    private static final class TaskReaper extends Thread {
+        TaskReaper() {
+            super("jpool-task-reaper");
+        }
+
+        @Override
+        public void run() {
+            ProcessTree.endDescendantsOfThisJvm();
+        }
+    }
+
     public static void main(String[] args) {
         PrintStream channel = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         System.setOut(System.err);
         channel.writeBytes(Protocol.encodeLine(Worker.hello()));
         channel.flush();
+        // Whatever a task started ends with this JVM: on exit (System.exit in a task too) and SIGTERM.
+        // A class, not a lambda: a JVM's first lambda costs milliseconds of its start.
+        Runtime.getRuntime().addShutdownHook(new TaskReaper());
         int status = new Worker(new Channel(channel), System.in).run();
         System.exit(status);
     }

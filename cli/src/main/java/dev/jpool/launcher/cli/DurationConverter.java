@@ -26,11 +26,18 @@ final class DurationConverter implements ITypeConverter<Duration> {
             throw new TypeConversionException("'" + value + "' must be more than zero");
         }
         String unit = m.group(2) == null ? "s" : m.group(2);
-        return switch (unit) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofSeconds(amount);
-        };
+        try {
+            Duration duration = switch (unit) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofSeconds(amount);
+            };
+            duration.toNanos(); // what the clocks that use it count in: it must fit, or the run fails later, not here
+            return duration;
+        } catch (ArithmeticException e) {
+            throw new TypeConversionException("'" + value + "' is too long a duration (at most "
+                    + Duration.ofNanos(Long.MAX_VALUE).toHours() + "h)");
+        }
     }
 }

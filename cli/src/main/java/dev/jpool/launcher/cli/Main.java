@@ -1,5 +1,6 @@
 package dev.jpool.launcher.cli;
 
+import dev.jpool.host.ProcessTree;
 import dev.jpool.protocol.Protocol;
 import dev.jpool.protocol.Shutdown;
 import java.util.Map;
@@ -12,7 +13,12 @@ public final class Main {
 
     public static void main(String[] args) {
         warmUpProtocol();
-        System.exit(commandLine(System.getenv()).execute(args));
+        // Whatever this launcher started (worker JVMs, and the processes that tasks in thread mode
+        // start) ends with it, on a normal end as on Ctrl-C or SIGTERM.
+        Runtime.getRuntime().addShutdownHook(new Thread(ProcessTree::endDescendantsOfThisJvm, "jpool-reaper"));
+        Stdout.install();
+        int status = commandLine(System.getenv()).execute(args);
+        System.exit(Stdout.checked(status, System.err));
     }
 
     /**

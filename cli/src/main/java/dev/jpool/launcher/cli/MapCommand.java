@@ -4,15 +4,19 @@ import dev.jpool.launcher.jsonl.JsonLines;
 import dev.jpool.launcher.jsonl.MapJob;
 import dev.jpool.launcher.jsonl.TaskLoader;
 import dev.jpool.launcher.run.Mode;
+import dev.jpool.launcher.run.RunFailedException;
 import dev.jpool.launcher.run.WorkerCount;
 import dev.jpool.pool.Pool;
 import dev.jpool.pool.ProcessPoolOptions;
 import dev.jpool.pool.ProcessPool;
 import dev.jpool.pool.ThreadPool;
+import dev.jpool.protocol.Protocol;
 import dev.jpool.task.Task;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,6 +92,18 @@ final class MapCommand implements Callable<Integer> {
         }
         options.requireLocalUnless(mode == Mode.PROCESS, "--mode thread");
         WorkerCount count = options.workerCount(parent.env(), workersOption.workers);
+        // stdout holds result lines only: user code's prints (a task class's static initialiser and
+        // constructor here, apply() in thread mode) go to stderr, as they do in worker JVMs.
+        PrintStream stdout = System.out;
+        System.setOut(System.err);
+        try {
+            return map(count);
+        } finally {
+            System.setOut(stdout);
+        }
+    }
+
+    private int map(WorkerCount count) throws IOException, InterruptedException {
         List<Path> entries;
         Task<Object, Object> userTask;
         try {
@@ -107,15 +123,36 @@ final class MapCommand implements Callable<Integer> {
         Path outPath = "-".equals(out) ? null : writable(Path.of(out));
         List<JsonLines.Line> lines;
         try (InputStream input = "-".equals(in) ? System.in : Files.newInputStream(readable(Path.of(in)))) {
-            lines = JsonLines.read(input);
+            lines = mode == Mode.THREAD ? JsonLines.read(input)
+                    : JsonLines.read(input, Protocol.MAX_PAYLOAD_BYTES - 2, Protocol.lineLimitAdvice());
         }
-        try (Pool pool = mode == Mode.THREAD ? new ThreadPool(count.count())
-                : new ProcessPool(poolOptions);
-             OutputStream sink = outPath == null ? new NonClosing(System.out) : Files.newOutputStream(outPath);
+        try (ResultFile file = outPath == null ? null : new ResultFile(outPath);
+             Pool pool = mode == Mode.THREAD ? new ThreadPool(count.count()) : new ProcessPool(poolOptions);
              InterruptNotice notice = new InterruptNotice("map")) {
-            MapJob.Outcome outcome = new MapJob(pool, userTask, lines, unordered).run(
-                    chunksize != null ? chunksize : Pool.defaultChunksize(lines.size(), count.count()),
-                    sink, failure -> spec.commandLine().getErr().println("jpool: " + failure));
+            OutputStream sink = file != null ? file.stream() : new BufferedOutputStream(new NonClosing(Stdout.results()), 1 << 16);
+            MapJob.Outcome outcome;
+            try {
+                outcome = (mode == Mode.THREAD ? new MapJob(pool, userTask, lines, unordered)
+                        : new MapJob(pool, userTask, lines, unordered, Protocol.MAX_PAYLOAD_BYTES, Protocol.lineLimitAdvice())).run(
+                        chunksize != null ? chunksize : Pool.defaultChunksize(lines.size(), count.count()),
+                        sink, failure -> spec.commandLine().getErr().println("jpool: " + failure));
+                if (file != null) {
+                    file.commit();
+                } else {
+                    sink.flush();
+                }
+            } catch (IOException | RuntimeException e) {
+                pool.terminate(); // nothing more is wanted: end the workers now rather than finish the inputs
+                IOException io = e instanceof UncheckedIOException u ? u.getCause() : e instanceof IOException i ? i : null;
+                if (io == null) {
+                    throw e;
+                }
+                if (file == null && Stdout.brokenPipe(io)) {
+                    return Stdout.BROKEN_PIPE; // the reader has gone (| head): end early and quietly, as Unix tools do
+                }
+                throw new RunFailedException("cannot write the results to " + (file == null ? "stdout" : "--out " + outPath)
+                        + ": " + io.getMessage(), io);
+            }
             if (outcome.failed() > 0) {
                 spec.commandLine().getErr().println("jpool: map incomplete: " + outcome.failed() + " of "
                         + lines.size() + " inputs failed; their lines are listed above and have no result line");
@@ -124,8 +161,6 @@ final class MapCommand implements Callable<Integer> {
             options.diagnose("map: " + lines.size() + " inputs, all done, on " + count.count() + " "
                     + (mode == Mode.THREAD ? "threads" : "worker JVMs"));
             return 0;
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 

@@ -2,6 +2,7 @@ package dev.jpool.launcher.cli;
 
 import dev.jpool.launcher.run.RunFailedException;
 import dev.jpool.pool.WorkerException;
+import java.io.IOException;
 import java.util.Map;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -29,7 +30,8 @@ final class RunErrorHandler implements IExecutionExceptionHandler {
             err.flush();
             return INTERRUPTED;
         }
-        boolean expected = ex instanceof RunFailedException || ex instanceof WorkerException;
+        // A file that cannot be written (a full disk, say) is the machine's state, not a bug: one line.
+        boolean expected = ex instanceof RunFailedException || ex instanceof WorkerException || ex instanceof IOException;
         err.println("jpool: run failed: " + ex.getMessage());
         if (debug || !expected) {
             ex.printStackTrace(err);

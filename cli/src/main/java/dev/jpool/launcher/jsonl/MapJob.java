@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
@@ -40,13 +41,28 @@ public final class MapJob {
     private final Task<Object, Object> task;
     private final List<JsonLines.Line> lines;
     private final boolean unordered;
+    private final int maxChunkBytes;
+    private final String limitAdvice;
     private final BlockingQueue<Result> results = new LinkedBlockingQueue<>();
 
+    /** A map whose chunks are cut by count alone (a pool of threads, which sends nothing). */
     public MapJob(Pool pool, Task<Object, Object> task, List<JsonLines.Line> lines, boolean unordered) {
+        this(pool, task, lines, unordered, Integer.MAX_VALUE, "");
+    }
+
+    /**
+     * A map whose chunks are cut by bytes as well as by count: no chunk's inputs, as a JSON array,
+     * are longer than {@code maxChunkBytes} (what one message to a worker JVM may carry), and an
+     * input that alone is longer fails at once, its message naming the limit and then {@code limitAdvice}.
+     */
+    public MapJob(Pool pool, Task<Object, Object> task, List<JsonLines.Line> lines, boolean unordered,
+                  int maxChunkBytes, String limitAdvice) {
         this.pool = pool;
         this.task = task;
         this.lines = lines;
         this.unordered = unordered;
+        this.maxChunkBytes = maxChunkBytes;
+        this.limitAdvice = limitAdvice;
     }
 
     /** Runs every input; writes result lines to {@code sink} and each failure to {@code failures}. */
@@ -54,29 +70,71 @@ public final class MapJob {
         List<Integer> indices = new ArrayList<>();
         List<Object> inputs = new ArrayList<>();
         JavaType inputType = TypeFactory.defaultInstance().findTypeParameters(task.getClass(), Task.class)[0];
+        List<Integer> sizes = new ArrayList<>();
+        boolean bySize = maxChunkBytes < Integer.MAX_VALUE;
         for (int i = 0; i < lines.size(); i++) {
             JsonLines.Line line = lines.get(i);
             if (line.error() != null) {
                 results.add(new Result(i, null, line.error()));
                 continue;
             }
+            Object input;
             try {
-                inputs.add(JsonLines.MAPPER.convertValue(line.value(), inputType));
-                indices.add(i);
+                input = JsonLines.STRICT.convertValue(line.value(), inputType);
             } catch (IllegalArgumentException e) {
                 String why = e.getCause() instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
                 results.add(new Result(i, null, "not a " + inputType.toCanonical() + ": " + why.lines().findFirst().orElse("")));
+                continue;
             }
+            int bytes = bySize ? jsonBytes(input) : 0;
+            if (bytes > maxChunkBytes - 2) { // an array of it alone: [input]
+                results.add(new Result(i, null, "an input of " + bytes + " bytes as JSON, more than one message to a"
+                        + " worker JVM may carry (" + (maxChunkBytes - 2) + " bytes): " + limitAdvice));
+                continue;
+            }
+            inputs.add(input);
+            indices.add(i);
+            sizes.add(bytes);
         }
-        for (int first = 0; first < inputs.size(); first += chunksize) {
-            int end = Math.min(inputs.size(), first + chunksize);
-            submit(indices.subList(first, end), inputs.subList(first, end));
+        // Chunks of chunksize inputs, cut sooner where their JSON array would be longer than a message may carry.
+        int first = 0;
+        while (first < inputs.size()) {
+            int end = first;
+            long bytes = 2;
+            while (end < inputs.size() && end - first < chunksize && (end == first || bytes + 1 + sizes.get(end) <= maxChunkBytes)) {
+                bytes += sizes.get(end) + (end == first ? 0 : 1);
+                end++;
+            }
+            submit(indices.subList(first, end), inputs.subList(first, end), true);
+            first = end;
         }
         return drain(sink, failures);
     }
 
-    private void submit(List<Integer> indices, List<Object> chunk) {
-        pool.mapAsync(task, chunk, chunk.size()).whenComplete((outputs, failure) -> {
+    private static int jsonBytes(Object input) {
+        try {
+            return JsonLines.MAPPER.writeValueAsBytes(input).length;
+        } catch (JsonProcessingException e) {
+            return 0; // the pool names an input it cannot send
+        }
+    }
+
+    /** Submits a chunk; if the pool refuses it at once, throws ({@code first}: the run fails) or fails its inputs. */
+    private void submit(List<Integer> indices, List<Object> chunk, boolean first) {
+        CompletableFuture<List<Object>> outputsOf;
+        try {
+            outputsOf = pool.mapAsync(task, chunk, chunk.size());
+        } catch (RuntimeException e) {
+            if (first) {
+                throw e; // e.g. workers that could not start: the run fails as a whole
+            }
+            // Refused on a retry, input by input (the pool broke meanwhile): the inputs fail, nothing waits for them.
+            for (int k = 0; k < chunk.size(); k++) {
+                results.add(new Result(indices.get(k), null, describe(e)));
+            }
+            return;
+        }
+        outputsOf.whenComplete((outputs, failure) -> {
             if (failure == null) {
                 for (int k = 0; k < chunk.size(); k++) {
                     results.add(new Result(indices.get(k), outputs.get(k), null));
@@ -86,7 +144,7 @@ public final class MapJob {
             } else {
                 // A chunk fails as a whole: find out which of its inputs really fail.
                 for (int k = 0; k < chunk.size(); k++) {
-                    submit(indices.subList(k, k + 1), chunk.subList(k, k + 1));
+                    submit(indices.subList(k, k + 1), chunk.subList(k, k + 1), false);
                 }
             }
         });
@@ -100,11 +158,17 @@ public final class MapJob {
             Result result = results.take();
             if (unordered) {
                 failed += emit(result, sink, failures);
+                if (results.isEmpty()) {
+                    flush(sink);
+                }
                 continue;
             }
             waiting.put(result.index(), result);
             while (waiting.containsKey(next)) {
                 failed += emit(waiting.remove(next++), sink, failures);
+            }
+            if (results.isEmpty()) {
+                flush(sink); // what is written goes out while the rest computes (and a closed pipe is seen)
             }
         }
         flush(sink);
