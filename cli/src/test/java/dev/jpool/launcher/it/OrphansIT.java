@@ -1,0 +1,141 @@
+package dev.jpool.launcher.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Nothing the launcher started outlives it: stopped workers, and the processes a task starts, in every mode. */
+class OrphansIT {
+    private static final Path JAR = Path.of(System.getProperty("jpool.jar", "target/jpool.jar"));
+    /** The test tasks (dev.jpool.testing), compiled with the pool module's tests: the jar under test does not hold them. */
+    private static final String TEST_CLASSES = Path.of("..", "pool", "target", "test-classes").toAbsolutePath().normalize().toString();
+    private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
+    private static final Pattern STARTED = Pattern.compile("(\\d+) worker JVMs? started \\(pid ([\\d, ]+)\\)");
+    private static final Duration LIMIT = Duration.ofSeconds(120);
+
+    @TempDir
+    Path dir;
+
+    private static List<String> jar(String... args) {
+        assertTrue(Files.isRegularFile(JAR), "build the jar first: " + JAR);
+        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
+        command.addAll(Arrays.asList(args));
+        return command;
+    }
+
+    private static Process start(List<String> command) throws IOException {
+        return new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private static Process startQuiet(List<String> command) throws IOException {
+        return new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    /** The worker pids, once the launcher says every worker said hello; its stderr is read to its end meanwhile. */
+    private static List<Long> workersSaidHello(Process launcher) throws Exception {
+        CompletableFuture<List<Long>> hello = new CompletableFuture<>();
+        List<String> stderr = new ArrayList<>();
+        Thread reader = new Thread(() -> {
+            List<Long> found = new ArrayList<>();
+            try (BufferedReader err = new BufferedReader(
+                    new InputStreamReader(launcher.getErrorStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = err.readLine()) != null; ) {
+                    stderr.add(line);
+                    Matcher m = STARTED.matcher(line);
+                    if (m.find()) {
+                        Arrays.stream(m.group(2).split(", ")).map(Long::valueOf).forEach(found::add);
+                    }
+                    if (line.contains("every worker JVM said hello")) {
+                        hello.complete(found);
+                    }
+                }
+            } catch (IOException e) {
+                hello.completeExceptionally(e);
+            }
+            hello.completeExceptionally(new AssertionError("launcher ended before its workers said hello: " + stderr));
+        }, "launcher-stderr");
+        reader.setDaemon(true);
+        reader.start();
+        return hello.get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    private static void signal(String signal, long pid) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+        assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -" + signal + " " + pid);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"TERM", "INT"})
+    void aStoppedWorkerEndsWithItsLauncher(String signal) throws Exception {
+        Process launcher = start(jar("pi", "--samples", "1e15", "--workers", "2"));
+        List<Long> workers = workersSaidHello(launcher);
+        assertEquals(2, workers.size(), workers.toString());
+        signal("STOP", workers.get(0)); // as a debugger or a job-control script would
+        signal(signal, launcher.pid());
+        assertTrue(launcher.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS), "the launcher did not exit");
+        Processes.assertAllExitWithin(workers, Duration.ofSeconds(3));
+    }
+
+    @ParameterizedTest(name = "--mode {0}")
+    @ValueSource(strings = {"process", "thread"})
+    void aTasksChildEndsWithANormalRun(String mode) throws Exception {
+        Path in = dir.resolve("in.jsonl");
+        Files.writeString(in, "0\n0\n");
+        Command r = Command.run(Path.of("").toAbsolutePath(), Map.of(), LIMIT, jar("map", "--task",
+                "dev.jpool.testing.StartsAChild", "--classpath", TEST_CLASSES, "--in", in.toString(),
+                "--mode", mode, "--workers", "2", "--chunksize", "1").toArray(String[]::new));
+        assertEquals(0, r.exit(), r.toString());
+        List<Long> children = r.out().lines().map(Long::valueOf).toList();
+        assertEquals(2, children.size(), r.toString());
+        Processes.assertAllExitWithin(children, Duration.ofSeconds(3));
+    }
+
+    @ParameterizedTest(name = "--mode {0}, SIG{1}")
+    @CsvSource({"process, TERM", "process, INT", "process, KILL", "thread, TERM", "thread, INT"})
+    void aTasksChildEndsWithItsLauncher(String mode, String signal) throws Exception {
+        Path in = dir.resolve("in.jsonl");
+        Files.writeString(in, "600000\n");
+        Process launcher = startQuiet(jar("map", "--task", "dev.jpool.testing.StartsAChild", "--classpath",
+                TEST_CLASSES, "--in", in.toString(), "--mode", mode, "--workers", "1"));
+        List<ProcessHandle> tree = sleepStarted(launcher);
+        signal(signal, launcher.pid());
+        assertTrue(launcher.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS), "the launcher did not exit");
+        Processes.assertAllExitWithin(tree.stream().map(ProcessHandle::pid).toList(), Duration.ofSeconds(3));
+    }
+
+    /** The launcher's descendants once the task's {@code sleep} is among them (the launcher's tree, read from /proc, bounded). */
+    private static List<ProcessHandle> sleepStarted(Process launcher) {
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        while (System.nanoTime() < deadline && launcher.isAlive()) {
+            List<ProcessHandle> tree = launcher.descendants().toList();
+            if (tree.stream().anyMatch(p -> p.info().command().orElse("").endsWith("/sleep"))) {
+                return tree;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        throw new AssertionError("the task's sleep never started (launcher alive: " + launcher.isAlive() + ")");
+    }
+}

@@ -1,0 +1,182 @@
+package dev.jpool.pool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jpool.testing.Power;
+import dev.jpool.testing.SleepThenEcho;
+import dev.jpool.testing.Square;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The Pool API's semantics, the same for worker JVMs and for threads. */
+class PoolContractTest {
+    static Stream<Arguments> pools() {
+        IntFunction<Pool> processes = n -> new ProcessPool(ProcessPoolOptions.workers(n).withWorkerStderr(line -> { }));
+        IntFunction<Pool> threads = ThreadPool::new;
+        return Stream.of(Arguments.of("ProcessPool", processes), Arguments.of("ThreadPool", threads));
+    }
+
+    private static List<Long> oneTo(long n) {
+        return LongStream.rangeClosed(1, n).boxed().toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pools")
+    void mapKeepsInputOrderWithAnyChunksize(String name, IntFunction<Pool> pools) throws Exception {
+        try (Pool pool = pools.apply(2)) {
+            List<Long> expected = oneTo(10).stream().map(x -> x * x).toList();
+            assertEquals(List.of(1L, 4L, 9L, 16L, 25L, 36L, 49L, 64L, 81L, 100L), pool.map(new Square(), oneTo(10)));
+            for (int chunksize : new int[] {1, 3, 10, 50}) {
+                assertEquals(expected, pool.map(new Square(), oneTo(10), chunksize), "chunksize " + chunksize);
+            }
+            assertEquals(expected, pool.mapAsync(new Square(), oneTo(10)).get(30, TimeUnit.SECONDS));
+            assertEquals(List.of(), pool.map(new Square(), List.of()));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pools")
+    void starmapSpreadsEachArgumentListOverTheInputRecord(String name, IntFunction<Pool> pools) throws Exception {
+        try (Pool pool = pools.apply(2)) {
+            List<List<Integer>> arguments = new ArrayList<>();
+            for (int x = 1; x <= 10; x++) {
+                arguments.add(List.of(x, 3));
+            }
+            List<Long> cubes = List.of(1L, 8L, 27L, 64L, 125L, 216L, 343L, 512L, 729L, 1000L);
+            assertEquals(cubes, pool.starmap(new Power(), arguments));
+            assertEquals(cubes, pool.starmapAsync(new Power(), arguments).get(30, TimeUnit.SECONDS));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> pool.starmap(new Power(), List.of(List.of(1, 2, 3))));
+            assertTrue(e.getMessage().contains("has 3 values; Args takes 2"), e.getMessage());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pools")
+    void applyAndApplyAsyncLikeTheTutorial(String name, IntFunction<Pool> pools) throws Exception {
+        try (Pool pool = pools.apply(3)) {
+            assertEquals(49L, pool.apply(new Square(), 7L));
+            List<CompletableFuture<Long>> results = new ArrayList<>();
+            for (long x = 1; x <= 10; x++) {
+                results.add(pool.applyAsync(new Power(), new Power.Args(x, 3)));
+            }
+            List<Long> all = new ArrayList<>();
+            for (CompletableFuture<Long> result : results) {
+                all.add(result.get(30, TimeUnit.SECONDS));
+            }
+            assertEquals(List.of(1L, 8L, 27L, 64L, 125L, 216L, 343L, 512L, 729L, 1000L), all);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pools")
+    void imapYieldsInInputOrderAndImapUnorderedYieldsEverything(String name, IntFunction<Pool> pools) {
+        try (Pool pool = pools.apply(2)) {
+            List<Integer> millis = List.of(300, 10, 200, 10, 100, 10);
+            assertEquals(millis, pool.imap(new SleepThenEcho(), millis).toList());
+            assertEquals(millis, pool.imap(new SleepThenEcho(), millis, 4).toList());
+            List<Integer> unordered = pool.imapUnordered(new SleepThenEcho(), millis).toList();
+            assertEquals(millis.stream().sorted().toList(), unordered.stream().sorted().toList(), "each output once");
+            assertTrue(unordered.indexOf(300) > unordered.indexOf(10), "completion order: " + unordered);
+            Set<Integer> indices = pool.imapUnorderedIndexed(new SleepThenEcho(), millis, 2)
+                    .map(Indexed::index).collect(Collectors.toSet());
+            assertEquals(Set.of(0, 1, 2, 3, 4, 5), indices);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pools")
+    void aTaskExceptionNamesTaskInputAndWorkerWhileTheOtherInputsSucceed(String name, IntFunction<Pool> pools) {
+        try (Pool pool = pools.apply(2)) {
+            List<Long> inputs = oneTo(20);
+            TaskException e = assertThrows(TaskException.class, () -> pool.map(new Square(), inputs, 1));
+            assertEquals(Square.class.getName(), e.task());
+            assertEquals(12, e.inputIndex());
+            assertEquals("13", e.input());
+            assertEquals(IllegalStateException.class.getName(), e.errorClass());
+            assertTrue(e.getMessage().contains("13 is unlucky"), e.getMessage());
+            assertTrue(e.remoteStackTrace().contains("Square.apply"), e.remoteStackTrace());
+            assertTrue(e.worker().matches(name.equals("ProcessPool") ? "worker \\d+ \\(pid \\d+\\)" : "thread jpool-thread-\\d+"),
+                    e.worker());
+            List<Indexed<Long>> all = pool.imapUnorderedIndexed(new Square(), inputs, 1).toList();
+            assertEquals(20, all.size());
+            assertEquals(19, all.stream().filter(Indexed::ok).count(), "the other inputs went on");
+            assertInstanceOf(TaskException.class, all.stream().filter(r -> !r.ok()).findFirst().orElseThrow().failure());
+            ExecutionException async = assertThrows(ExecutionException.class,
+                    () -> pool.applyAsync(new Square(), 13L).get(30, TimeUnit.SECONDS));
+            assertInstanceOf(TaskException.class, async.getCause());
+            assertEquals(4L, pool.apply(new Square(), 2L), "the pool still works");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pools")
+    void aClosedPoolTakesNoNewWorkButFinishesWhatItHas(String name, IntFunction<Pool> pools) throws Exception {
+        Pool pool = pools.apply(2);
+        CompletableFuture<List<Integer>> running = pool.mapAsync(new SleepThenEcho(), List.of(200, 200, 200));
+        pool.close();
+        assertEquals(List.of(200, 200, 200), running.get(0, TimeUnit.SECONDS), "close() let running work finish");
+        assertThrows(IllegalStateException.class, () -> pool.apply(new Square(), 1L));
+        pool.join();
+        pool.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pools")
+    void terminateFailsUnfinishedWork(String name, IntFunction<Pool> pools) {
+        Pool pool = pools.apply(1);
+        CompletableFuture<List<Integer>> slow = pool.mapAsync(new SleepThenEcho(), List.of(20_000, 20_000), 1);
+        pool.terminate();
+        ExecutionException e = assertThrows(ExecutionException.class, () -> slow.get(10, TimeUnit.SECONDS));
+        assertInstanceOf(PoolException.class, e.getCause());
+        pool.join();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pools")
+    void joinBeforeCloseIsAMistake(String name, IntFunction<Pool> pools) {
+        try (Pool pool = pools.apply(1)) {
+            assertThrows(IllegalStateException.class, pool::join);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pools")
+    void badArgumentsAreRefusedWithAReason(String name, IntFunction<Pool> pools) {
+        try (Pool pool = pools.apply(1)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> pool.map(new Square(), oneTo(3), 0));
+            assertEquals("chunksize must be at least 1, was 0", e.getMessage());
+            assertThrows(NullPointerException.class, () -> pool.map(null, oneTo(3)));
+        }
+        assertThrows(IllegalArgumentException.class, () -> pools.apply(0));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pools")
+    void manyTinyTasksAllComeBack(String name, IntFunction<Pool> pools) {
+        try (Pool pool = pools.apply(2)) {
+            List<Long> inputs = oneTo(20_000);
+            List<Long> squares = pool.map(new Square(), inputs.stream().map(x -> x == 13 ? 14 : x).toList());
+            assertEquals(20_000, squares.size());
+            assertEquals(new HashSet<>(squares).size(), 19_999, "13 was replaced by 14, all else distinct");
+            assertFalse(squares.contains(169L));
+        }
+    }
+}
