@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** What {@code map} (and {@code pi}) leave on stdout and in {@code --out FILE}, run from the jar as a user runs it. */
 class MapOutputIT {
     private static final Path JAR = Path.of(System.getProperty("jpool.jar", "target/jpool.jar"));
-    private static final String TEST_CLASSES = Path.of("target", "test-classes").toAbsolutePath().toString();
+    private static final String TEST_CLASSES = dev.jpool.launcher.it.TestTasks.CLASSPATH;
     private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
     private static final Duration LIMIT = Duration.ofSeconds(120);
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Nothing the launcher started outlives it: stopped workers, and the processes a task starts, in every mode. */
 class OrphansIT {
     private static final Path JAR = Path.of(System.getProperty("jpool.jar", "target/jpool.jar"));
-    private static final String TEST_CLASSES = Path.of("target", "test-classes").toAbsolutePath().toString();
+    private static final String TEST_CLASSES = dev.jpool.launcher.it.TestTasks.CLASSPATH;
     private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
     private static final Pattern STARTED = Pattern.compile("(\\d+) worker JVMs? started \\(pid ([\\d, ]+)\\)");
     private static final Duration LIMIT = Duration.ofSeconds(120);
