@@ -123,6 +123,7 @@ public final class ScalingPlots {
             XYSeries series = chart.addSeries(NAMES.getOrDefault(mode, mode), rows.stream().mapToDouble(Row::workers)
                     .toArray(), rows.stream().mapToDouble(value).toArray());
             series.setMarker(mark++ % 2 == 0 ? SeriesMarkers.DIAMOND : SeriesMarkers.SQUARE);
+            series.setLineStyle(SeriesLines.SOLID);
             if (colour != null) {
                 series.setLineColor(colour);
                 series.setMarkerColor(colour);
