@@ -32,15 +32,15 @@ import picocli.CommandLine.Spec;
 
 /** {@code jpool map}: a user's task class over JSON lines, in worker JVMs or threads. */
 @Command(name = "map", mixinStandardHelpOptions = true, sortOptions = false, versionProvider = VersionProvider.class,
-        description = {"Runs your task class (implementing dev.jpool.task.Task) over one JSON value per input line",
-                "and writes one JSON result per line, in input order (or, with --unordered, as they complete,",
-                "each tagged with its input index). A failed input is reported on stderr with its line number",
-                "and the run exits 1; no result line stands in for it."},
-        footer = {"", "Examples:",
-                "  java -jar cli/target/jpool.jar map --task com.example.CountPrimes --classpath my.jar"
-                        + " --in ranges.jsonl --out counts.jsonl --workers 4",
-                "  seq 1 100 | java -jar cli/target/jpool.jar map --task com.example.Square --classpath my.jar"
-                        + " --mode thread"})
+        description = {"Runs your task class over JSON lines, in worker JVMs or threads.", "",
+                "Reads one JSON value per input line, runs your class that implements jpool's Task "
+                        + "interface on each, and writes one JSON result per line, in input order (or, with "
+                        + "--unordered, as they complete, each tagged with its input index). A failed input is "
+                        + "reported on stderr with its line number and the run exits 1; no result line stands in "
+                        + "for it."},
+        footer = {"", Examples.HEADING,
+                "  ./jpool map --task com.example.CountPrimes --classpath my.jar --in in.jsonl",
+                "  seq 1 100 | ./jpool map --task com.example.Square --classpath my.jar"})
 final class MapCommand implements Callable<Integer> {
     @ParentCommand
     private JpoolCommand parent;

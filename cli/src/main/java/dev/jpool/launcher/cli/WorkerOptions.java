@@ -25,9 +25,9 @@ final class WorkerOptions {
     private CommandSpec spec;
 
     @Option(names = "--worker-jvm-opt", paramLabel = "OPT",
-            description = "An option for each worker JVM, e.g. --worker-jvm-opt=-Xmx64m (repeatable). "
-                    + "Worker defaults: -XX:+UseSerialGC -Xms8m -Xmx256m -XX:-UsePerfData, JVM warnings to stderr, "
-                    + "-XX:CompileThresholdScaling=3 outside the pi kernel.")
+            description = "An option for each worker JVM (repeatable), e.g. --worker-jvm-opt=-Xmx64m. Workers "
+                    + "start with the serial collector, an 8 MiB heap that may grow to 256 MiB, no perf data file "
+                    + "and JVM warnings on stderr (the README lists the flags).")
     List<String> workerJvmOptions = new ArrayList<>();
 
     @Option(names = "--cds", negatable = true, defaultValue = "true", fallbackValue = "true",
