@@ -341,6 +341,7 @@ stop_accounting() {
 # MariaDB on 127.0.0.1:$DB_PORT with its data under $BASE, then slurmdbd on it.
 start_accounting() {
     local i tmp
+    install -d -m 755 "$BASE" "$LOG_DIR"
     if [[ ! -d $DB_DIR/mysql ]]; then
         install -d -o mysql -g mysql -m 750 "$DB_DIR"
         mariadb-install-db --user=mysql --datadir="$DB_DIR" --auth-root-authentication-method=socket \
