@@ -47,8 +47,8 @@ final class WorkerOptions {
     @Option(names = "--launcher", paramLabel = "HOW", defaultValue = "local",
             converter = LowerCaseEnumConverter.LauncherConverter.class,
             description = "What starts each worker JVM: local (a child process here) or srun (a SLURM job step of "
-                    + "the current allocation, one CPU each, placed on its nodes by SLURM; run inside sbatch or "
-                    + "salloc). Default: ${DEFAULT-VALUE}.")
+                    + "the current allocation, one per task (SLURM_NTASKS) holding --cpus-per-task CPUs, placed "
+                    + "on its nodes by SLURM; run inside sbatch or salloc). Default: ${DEFAULT-VALUE}.")
     WorkerLauncher launcher;
 
     @Option(names = {"-q", "--quiet"}, description = "No diagnostics and no progress bar on stderr "
@@ -90,10 +90,12 @@ final class WorkerOptions {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         if (launcher == WorkerLauncher.SRUN) {
-            job.flatMap(SlurmJob::allCpus).filter(all -> count.count() > all.cpus()).ifPresent(all -> {
+            int share = WorkerCount.cpusPerTask(env);
+            job.flatMap(SlurmJob::allCpus).filter(all -> (long) count.count() * share > all.cpus()).ifPresent(all -> {
                 throw new ParameterException(spec.commandLine(), "--launcher srun: " + count.count()
                         + " workers but this SLURM job was allocated " + all + "; each worker is a job step holding "
-                        + "one CPU, so the extra ones would wait for ever");
+                        + (share == 1 ? "one CPU" : share + " CPUs (SLURM_CPUS_PER_TASK)")
+                        + ", so the extra ones would wait for ever");
             });
             srun(env);
         }
@@ -134,7 +136,7 @@ final class WorkerOptions {
                 .withDiagnostics(this::diagnose)
                 .withRetries(retries)
                 .withTaskTimeout(taskTimeout)
-                .withLaunchPrefix(launcher == WorkerLauncher.SRUN ? JobSteps.prefix(srun(env)) : List.of());
+                .withLaunchPrefix(launcher == WorkerLauncher.SRUN ? JobSteps.prefix(srun(env), WorkerCount.cpusPerTask(env)) : List.of());
     }
 
     /** Prints a diagnostic line on stderr unless {@code --quiet}. */

@@ -128,6 +128,9 @@ class SlurmCliTest {
     void srunWithMoreWorkersThanTheJobsCpusIsAUsageError() {
         assertUsageError(CliTest.run(batchJob(), "pi", "--launcher", "srun", "--workers", "5"),
                 "--launcher srun: 5 workers but this SLURM job was allocated 4 CPUs in all "
+                        + "(SLURM_JOB_CPUS_PER_NODE=2(x2)); each worker is a job step holding 2 CPUs (SLURM_CPUS_PER_TASK)");
+        assertUsageError(CliTest.run(batchJob("SLURM_CPUS_PER_TASK", "1", "SLURM_NTASKS", "4"), "pi", "--launcher", "srun",
+                "--workers", "5"), "5 workers but this SLURM job was allocated 4 CPUs in all "
                         + "(SLURM_JOB_CPUS_PER_NODE=2(x2)); each worker is a job step holding one CPU");
     }
 
