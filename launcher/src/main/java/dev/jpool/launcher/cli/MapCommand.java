@@ -2,6 +2,8 @@ package dev.jpool.launcher.cli;
 
 import dev.jpool.launcher.jsonl.JsonLines;
 import dev.jpool.launcher.jsonl.MapJob;
+import dev.jpool.launcher.jsonl.Shard;
+import dev.jpool.launcher.jsonl.ShardFiles;
 import dev.jpool.launcher.jsonl.TaskLoader;
 import dev.jpool.launcher.run.Mode;
 import dev.jpool.launcher.run.WorkerCount;
@@ -78,6 +80,9 @@ final class MapCommand implements Callable<Integer> {
     @Mixin
     private WorkerOptions options;
 
+    @Mixin
+    private ShardOption shardOption;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (mode == Mode.SERIAL) {
@@ -88,6 +93,7 @@ final class MapCommand implements Callable<Integer> {
         }
         options.requireLocalUnless(mode == Mode.PROCESS, "--mode thread");
         WorkerCount count = options.workerCount(parent.env(), workersOption.workers);
+        Shard shard = shardOption.resolve(parent.env(), out, unordered, options::diagnose);
         List<Path> entries;
         Task<Object, Object> userTask;
         try {
@@ -107,11 +113,12 @@ final class MapCommand implements Callable<Integer> {
         Path outPath = "-".equals(out) ? null : writable(Path.of(out));
         List<JsonLines.Line> lines;
         try (InputStream input = "-".equals(in) ? System.in : Files.newInputStream(readable(Path.of(in)))) {
-            lines = JsonLines.read(input);
+            lines = shard == null ? JsonLines.read(input) : shard.read(input);
         }
         try (Pool pool = mode == Mode.THREAD ? new ThreadPool(count.count())
                 : new ProcessPool(poolOptions);
-             OutputStream sink = outPath == null ? new NonClosing(System.out) : Files.newOutputStream(outPath);
+             OutputStream sink = shard != null ? ShardFiles.open(shard, outPath, lines.size())
+                     : outPath == null ? new NonClosing(System.out) : Files.newOutputStream(outPath);
              InterruptNotice notice = new InterruptNotice("map")) {
             MapJob.Outcome outcome = new MapJob(pool, userTask, lines, unordered).run(
                     chunksize != null ? chunksize : Pool.defaultChunksize(lines.size(), count.count()),

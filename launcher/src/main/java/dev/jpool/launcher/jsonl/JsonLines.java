@@ -48,11 +48,16 @@ public final class JsonLines {
             if (text.isBlank()) {
                 continue;
             }
-            try {
-                lines.add(new Line(number, MAPPER.readTree(text), null));
-            } catch (JsonProcessingException e) {
-                lines.add(new Line(number, null, "not JSON: " + e.getOriginalMessage()));
-            }
+            lines.add(parse(number, text));
+        }
+    }
+
+    /** Line {@code number}: its JSON value, or why it is not JSON. */
+    static Line parse(int number, String text) {
+        try {
+            return new Line(number, MAPPER.readTree(text), null);
+        } catch (JsonProcessingException e) {
+            return new Line(number, null, "not JSON: " + e.getOriginalMessage());
         }
     }
 }
