@@ -156,9 +156,10 @@ report() {
     done
     echo "  gather: job $1, once jobs $dependency have succeeded"
     ((${#left_out[@]} == 0)) || echo "  left out: ${left_out[*]} CPUs (more than a node of $partition has)"
-    echo "results: $results (pi-<mode>-<cpus>.json, slurm-*.out; the table and plots in $results/scale)"
+    local shown=${results#"$PWD"/} # relative to where it was run, when it is below
+    echo "results: $shown (pi-<mode>-<cpus>.json, slurm-*.out; the table and plots in $shown/scale)"
     echo "watch:   squeue -u ${USER:-$(id -un)}"
-    echo "after:   sacct -j $(IFS=,; echo "${all[*]}") --format=JobID,JobName%20,AllocCPUS,Elapsed,State,ExitCode"
+    echo "after:   sacct -j $(IFS=,; echo "${all[*]}") --format=JobID,JobName%20,AllocCPUS,Elapsed,TotalCPU,State,ExitCode"
     local storage comp_type comp_loc
     storage=$(scontrol show config 2>/dev/null | awk -F' *= *' '$1 == "AccountingStorageType" {print $2}')
     if [[ $storage == accounting_storage/none ]]; then
@@ -193,7 +194,7 @@ gather=${gather%%;*}
 # sbatch --wait also returns 0 for a job that never ran because a job it depended on failed.
 state=$(scontrol show job -o "$gather" 2>/dev/null | grep -o 'JobState=[A-Z_]*' | cut -d= -f2 || true)
 if ((status == 0)) && [[ $state == COMPLETED || (-z $state && -f $results/slurm-gather-$gather.out) ]]; then
-    echo "done: $results/scale"
+    echo "done: ${results#"$PWD"/}/scale"
     exit 0
 fi
 ((status != 0)) || status=1
