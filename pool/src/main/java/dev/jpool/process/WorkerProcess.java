@@ -119,7 +119,7 @@ public final class WorkerProcess implements AutoCloseable {
         try {
             ProcessBuilder builder = new ProcessBuilder(commandLine.command());
             builder.environment().putAll(environment);
-            Process process = builder.start();
+            Process process = WorkerSpawners.start(commandLine, environment, builder);
             return new WorkerProcess(index, process, spawn, protocol, stderrSink, commandLine.startupNotices());
         } catch (IOException e) {
             throw new WorkerException("cannot start worker " + index + " with '" + commandLine.java() + "': "

@@ -74,7 +74,7 @@ final class CompareCommand implements Callable<Integer> {
                 options.launcher == WorkerLauncher.LOCAL ? "workers" : "threads");
         timeline.check();
         options.diagnose("comparing serial, " + count.count() + " threads and " + count.count()
-                + " worker JVMs" + (options.launcher == WorkerLauncher.SRUN ? " as SLURM job steps" : "")
+                + " worker JVMs" + options.launcherNote()
                 + " (from " + count.source() + "), " + run.samples + " samples, seed "
                 + run.seed + ", " + repeat + " run" + (repeat == 1 ? "" : "s") + " each");
         LauncherKernel.sameInEveryMode(options.workerJvmOptions, options::diagnose);

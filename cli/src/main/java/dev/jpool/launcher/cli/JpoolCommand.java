@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Runs work in a pool of separate worker JVMs, in a thread pool or serially, and measures what "
                 + "each costs. Monte Carlo pi is the example workload.",
         subcommands = {PiCommand.class, CompareCommand.class, ScaleCommand.class, CrossoverCommand.class,
-                MapCommand.class, DemoCommand.class, StartupCommand.class},
+                MapCommand.class, GatherCommand.class, DemoCommand.class, StartupCommand.class},
         footer = {"", Examples.HEADING,
                 "  ./jpool compare --samples 1e9 --workers 2",
                 "  ./jpool pi --help"})

@@ -70,9 +70,9 @@ final class PiCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--chaos kill-one kills a worker JVM, so it needs --mode process");
         }
-        if (options.launcher == WorkerLauncher.SRUN && mode != Mode.PROCESS) {
-            throw new ParameterException(spec.commandLine(),
-                    "--launcher srun starts worker JVMs, so it goes with --mode process, not --mode " + mode);
+        if (options.launcher.slurm() && mode != Mode.PROCESS) {
+            throw new ParameterException(spec.commandLine(), "--launcher " + options.launcher
+                    + " starts worker JVMs, so it goes with --mode process, not --mode " + mode);
         }
         WorkerCount count = options.workerCount(parent.env(), workersOption.workers);
         timeline.check();
@@ -82,7 +82,7 @@ final class PiCommand implements Callable<Integer> {
             options.warnAboveAllocation(parent.env(), workers, mode == Mode.THREAD ? "threads" : "workers");
         }
         options.diagnose(mode + " mode, " + workers + " worker" + (workers == 1 ? "" : "s")
-                + (options.launcher == WorkerLauncher.SRUN ? " as SLURM job steps" : "") + " (" + source
+                + options.launcherNote() + " (" + source
                 + "), " + run.samples + " samples, seed " + run.seed);
         if (mode != Mode.PROCESS) {
             LauncherKernel.scalarNote().ifPresent(options::diagnose);
