@@ -26,6 +26,20 @@ abstract class AbstractPool implements Pool {
     /** Refuses a task this pool cannot run, before anything is sent. */
     abstract void check(Task<?, ?> task);
 
+    /** Throws {@link IllegalStateException} (or the reason the pool broke) unless the pool takes new work. */
+    abstract void requireRunning();
+
+    /** The message of the refusal of a call on a pool that is not running. */
+    static IllegalStateException notRunning(String state) {
+        return new IllegalStateException("the pool is " + state + ": it takes no new work");
+    }
+
+    @Override
+    public void close() {
+        shutdown();
+        join();
+    }
+
     @Override
     public <I, O> List<O> map(Task<I, O> task, Iterable<? extends I> inputs) {
         return await(mapAsync(task, inputs));
@@ -38,12 +52,14 @@ abstract class AbstractPool implements Pool {
 
     @Override
     public <I, O> CompletableFuture<List<O>> mapAsync(Task<I, O> task, Iterable<? extends I> inputs) {
+        requireRunning();
         List<I> all = list(inputs);
         return inOrder(submitAll(task, all, Pool.defaultChunksize(all.size(), workers())));
     }
 
     @Override
     public <I, O> CompletableFuture<List<O>> mapAsync(Task<I, O> task, Iterable<? extends I> inputs, int chunksize) {
+        requireRunning();
         return inOrder(submitAll(task, list(inputs), chunksize));
     }
 
@@ -53,10 +69,26 @@ abstract class AbstractPool implements Pool {
     }
 
     @Override
+    public <I extends Record, O> List<O> starmap(Task<I, O> task, Iterable<? extends List<?>> argumentLists,
+                                                 int chunksize) {
+        return await(starmapAsync(task, argumentLists, chunksize));
+    }
+
+    @Override
     public <I extends Record, O> CompletableFuture<List<O>> starmapAsync(Task<I, O> task,
                                                                          Iterable<? extends List<?>> argumentLists) {
         Objects.requireNonNull(task, "task");
+        requireRunning();
         return mapAsync(task, StarArguments.toRecords(task, list(argumentLists)));
+    }
+
+    @Override
+    public <I extends Record, O> CompletableFuture<List<O>> starmapAsync(Task<I, O> task,
+                                                                         Iterable<? extends List<?>> argumentLists,
+                                                                         int chunksize) {
+        Objects.requireNonNull(task, "task");
+        requireRunning();
+        return mapAsync(task, StarArguments.toRecords(task, list(argumentLists)), chunksize);
     }
 
     @Override
@@ -67,6 +99,7 @@ abstract class AbstractPool implements Pool {
     @Override
     public <I, O> CompletableFuture<O> applyAsync(Task<I, O> task, I input) {
         Objects.requireNonNull(task, "task");
+        requireRunning();
         check(task);
         List<I> one = new ArrayList<>(1);
         one.add(input);
@@ -82,6 +115,7 @@ abstract class AbstractPool implements Pool {
 
     @Override
     public <I, O> Stream<O> imap(Task<I, O> task, Iterable<? extends I> inputs, int chunksize) {
+        requireRunning();
         List<CompletableFuture<List<O>>> chunks = submitAll(task, list(inputs), chunksize);
         return chunks.stream().flatMap(chunk -> await(chunk).stream());
     }
@@ -102,8 +136,14 @@ abstract class AbstractPool implements Pool {
     }
 
     @Override
+    public <I, O> Stream<Indexed<O>> imapUnorderedIndexed(Task<I, O> task, Iterable<? extends I> inputs) {
+        return imapUnorderedIndexed(task, inputs, 1);
+    }
+
+    @Override
     public <I, O> Stream<Indexed<O>> imapUnorderedIndexed(Task<I, O> task, Iterable<? extends I> inputs,
                                                          int chunksize) {
+        requireRunning();
         List<I> all = list(inputs);
         BlockingQueue<Indexed<O>> done = new LinkedBlockingQueue<>();
         List<CompletableFuture<List<O>>> chunks = submitAll(task, all, chunksize);
@@ -126,6 +166,7 @@ abstract class AbstractPool implements Pool {
         if (chunksize < 1) {
             throw new IllegalArgumentException("chunksize must be at least 1, was " + chunksize);
         }
+        requireRunning();
         check(task);
         List<CompletableFuture<List<O>>> chunks = new ArrayList<>();
         for (int first = 0; first < inputs.size(); first += chunksize) {

@@ -149,6 +149,7 @@ public final class ProcessPool extends AbstractPool {
      * Completes when every worker started with the pool has said hello (and run the initializer);
      * fails if one could not start. Handy to keep JVM start out of a measurement.
      */
+    @Override
     public CompletableFuture<Void> ready() {
         return ready;
     }
@@ -170,6 +171,18 @@ public final class ProcessPool extends AbstractPool {
     @Override
     void check(Task<?, ?> task) {
         outputReader(task);
+    }
+
+    @Override
+    void requireRunning() {
+        synchronized (lock) {
+            if (broken != null) {
+                throw broken;
+            }
+            if (state != State.RUNNING) {
+                throw notRunning(state.name().toLowerCase());
+            }
+        }
     }
 
     /** How to read the task's outputs, once it is known to be sendable. */
@@ -194,7 +207,7 @@ public final class ProcessPool extends AbstractPool {
                 throw broken;
             }
             if (state != State.RUNNING) {
-                throw new IllegalStateException("the pool is " + state.name().toLowerCase() + ": it takes no new work");
+                throw notRunning(state.name().toLowerCase());
             }
             queue.add(job);
         }
@@ -237,7 +250,8 @@ public final class ProcessPool extends AbstractPool {
             TaskFailure f = remote.failure();
             boolean onInput = f.index() >= 0 && f.index() < job.size;
             return new TaskException(job.task, onInput ? job.input(f.index()) : null,
-                    onInput ? job.first + f.index() : -1, remote.worker(), f.error(), f.message(), f.stackTrace(), null);
+                    onInput ? job.first + f.index() : -1, remote.worker(), f.error(), f.message(), f.stackTrace(),
+                    RemoteTraceback.of(f.error(), f.message(), f.stackTrace()));
         }
         return (PoolException) cause;
     }
@@ -476,14 +490,28 @@ public final class ProcessPool extends AbstractPool {
     }
 
     @Override
-    public void close() {
+    public void shutdown() {
         synchronized (lock) {
             if (state == State.RUNNING) {
                 state = State.CLOSED;
             }
         }
         dispatch();
-        join();
+    }
+
+    @Override
+    public boolean isShutdown() {
+        synchronized (lock) {
+            return state != State.RUNNING;
+        }
+    }
+
+    @Override
+    public boolean isTerminated() {
+        synchronized (lock) {
+            return state != State.RUNNING && queue.isEmpty()
+                    && everyWorker.stream().allMatch(slot -> slot.process.exitNanos().isDone());
+        }
     }
 
     @Override
@@ -491,7 +519,7 @@ public final class ProcessPool extends AbstractPool {
         List<Slot> all;
         synchronized (lock) {
             if (state == State.RUNNING) {
-                throw new IllegalStateException("join() waits for workers to exit: call close() or terminate() first");
+                throw new IllegalStateException("join() waits for workers to exit: call shutdown(), close() or terminate() first");
             }
             all = new ArrayList<>(everyWorker);
         }

@@ -33,6 +33,7 @@ public final class ThreadPool extends AbstractPool {
     private final ThreadLocal<Boolean> initialized = ThreadLocal.withInitial(() -> false);
     private final Set<CompletableFuture<?>> unfinished = ConcurrentHashMap.newKeySet();
     private final ChunkProgress progress;
+    private volatile boolean terminated;
 
     /** A pool of {@code threads} threads. */
     public ThreadPool(int threads) {
@@ -87,6 +88,18 @@ public final class ThreadPool extends AbstractPool {
     }
 
     @Override
+    void requireRunning() {
+        if (executor.isShutdown()) {
+            throw notRunning(terminated ? "terminated" : "closed");
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> ready() {
+        return CompletableFuture.completedFuture(null); // the threads started with the pool
+    }
+
+    @Override
     <I, O> CompletableFuture<List<O>> submitChunk(Task<I, O> task, List<I> chunk, int first) {
         List<I> inputs = new ArrayList<>(chunk);
         CompletableFuture<List<O>> result = new CompletableFuture<>();
@@ -101,7 +114,7 @@ public final class ThreadPool extends AbstractPool {
                 }
             });
         } catch (RejectedExecutionException e) {
-            throw new IllegalStateException("the pool is closed: it takes no new work");
+            throw notRunning(terminated ? "terminated" : "closed");
         }
         return result;
     }
@@ -138,15 +151,24 @@ public final class ThreadPool extends AbstractPool {
     }
 
     @Override
-    public void close() {
+    public void shutdown() {
         executor.shutdown();
-        join();
+    }
+
+    @Override
+    public boolean isShutdown() {
+        return executor.isShutdown();
+    }
+
+    @Override
+    public boolean isTerminated() {
+        return executor.isTerminated();
     }
 
     @Override
     public void join() {
         if (!executor.isShutdown()) {
-            throw new IllegalStateException("join() waits for workers to exit: call close() or terminate() first");
+            throw new IllegalStateException("join() waits for workers to exit: call shutdown(), close() or terminate() first");
         }
         try {
             while (!executor.awaitTermination(1, TimeUnit.MINUTES)) {
@@ -161,6 +183,7 @@ public final class ThreadPool extends AbstractPool {
     /** Drops queued chunks, interrupts running ones, and fails every unfinished future. */
     @Override
     public void terminate() {
+        terminated = true;
         executor.shutdownNow();
         PoolException terminated = new PoolException("the pool was terminated");
         unfinished.forEach(future -> future.completeExceptionally(terminated));

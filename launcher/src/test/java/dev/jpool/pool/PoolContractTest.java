@@ -3,12 +3,16 @@ package dev.jpool.pool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jpool.launcher.testing.Power;
 import dev.jpool.launcher.testing.SleepThenEcho;
 import dev.jpool.launcher.testing.Square;
+import dev.jpool.launcher.testing.WrappedFailure;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -178,5 +182,120 @@ class PoolContractTest {
             assertEquals(new HashSet<>(squares).size(), 19_999, "13 was replaced by 14, all else distinct");
             assertFalse(squares.contains(169L));
         }
+    }
+
+    private static String printed(Throwable e) {
+        StringWriter text = new StringWriter();
+        e.printStackTrace(new PrintWriter(text));
+        return text.toString();
+    }
+
+    /** CPython's test_traceback: the remote traceback is the cause, so printing shows the task's frames. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pools")
+    void aPrintedTaskExceptionShowsTheTasksOwnFramesAsItsCause(String name, IntFunction<Pool> pools) {
+        try (Pool pool = pools.apply(1)) {
+            TaskException e = assertThrows(TaskException.class, () -> pool.apply(new Square(), 13L));
+            Throwable cause = e.getCause();
+            assertNotNull(cause, "a cause");
+            assertEquals("java.lang.IllegalStateException: 13 is unlucky", cause.toString());
+            StackTraceElement top = cause.getStackTrace()[0];
+            assertEquals(Square.class.getName(), top.getClassName());
+            assertEquals("apply", top.getMethodName());
+            assertEquals("Square.java", top.getFileName());
+            assertTrue(top.getLineNumber() > 0, top.toString());
+            String printed = printed(e);
+            assertTrue(printed.contains("Caused by: java.lang.IllegalStateException: 13 is unlucky\n\tat "
+                    + Square.class.getName() + ".apply(Square.java:" + top.getLineNumber() + ")"), printed);
+
+            TaskException wrapped = assertThrows(TaskException.class, () -> pool.apply(new WrappedFailure(), 7));
+            Throwable outer = wrapped.getCause();
+            assertEquals("java.io.UncheckedIOException: could not read input 7", outer.toString());
+            assertEquals("java.io.IOException: bad record", outer.getCause().toString());
+            Throwable root = outer.getCause().getCause();
+            assertEquals("java.lang.NumberFormatException: For input string: \"x7\"", root.toString());
+            List<String> methods = Stream.of(root.getStackTrace()).map(StackTraceElement::getMethodName).toList();
+            assertTrue(methods.contains("parse") && methods.contains("apply"), "the frames under '... n more' too: " + methods);
+            assertEquals("java.base", root.getStackTrace()[0].getModuleName(), root.getStackTrace()[0].toString());
+            assertTrue(printed(wrapped).contains("Caused by: java.lang.NumberFormatException: For input string: \"x7\""),
+                    printed(wrapped));
+        }
+    }
+
+    /** CPython's test_enter and test_empty_iterable on a closed pool: every call refused, even with no inputs. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pools")
+    void everyCallOnAPoolThatIsNotRunningIsRefused(String name, IntFunction<Pool> pools) {
+        for (boolean terminate : new boolean[] {false, true}) {
+            Pool pool = pools.apply(1);
+            if (terminate) {
+                pool.terminate();
+            } else {
+                pool.close();
+            }
+            assertTrue(pool.isShutdown());
+            List<Long> none = List.of();
+            List<List<?>> noArguments = List.of();
+            Iterable<Long> untouched = () -> {
+                throw new AssertionError("the inputs were read");
+            };
+            List<org.junit.jupiter.api.function.Executable> calls = List.of(
+                    () -> pool.map(new Square(), none), () -> pool.map(new Square(), none, 1),
+                    () -> pool.mapAsync(new Square(), none), () -> pool.mapAsync(new Square(), none, 1),
+                    () -> pool.map(new Square(), untouched),
+                    () -> pool.starmap(new Power(), noArguments), () -> pool.starmap(new Power(), noArguments, 2),
+                    () -> pool.starmapAsync(new Power(), noArguments),
+                    () -> pool.starmapAsync(new Power(), noArguments, 2),
+                    () -> pool.apply(new Square(), 1L), () -> pool.applyAsync(new Square(), 1L),
+                    () -> pool.imap(new Square(), none), () -> pool.imap(new Square(), none, 2),
+                    () -> pool.imap(new Square(), untouched),
+                    () -> pool.imapUnordered(new Square(), none), () -> pool.imapUnordered(new Square(), none, 2),
+                    () -> pool.imapUnorderedIndexed(new Square(), none),
+                    () -> pool.imapUnorderedIndexed(new Square(), none, 2));
+            for (int i = 0; i < calls.size(); i++) {
+                IllegalStateException e = assertThrows(IllegalStateException.class, calls.get(i), "call #" + i);
+                assertEquals("the pool is " + (terminate ? "terminated" : "closed") + ": it takes no new work",
+                        e.getMessage());
+            }
+            pool.join();
+            assertTrue(pool.isTerminated());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pools")
+    void theOverloadsPythonHasAndTheIntrospectionBothPoolsShare(String name, IntFunction<Pool> pools) throws Exception {
+        try (Pool pool = pools.apply(2)) {
+            pool.ready().get(60, TimeUnit.SECONDS);
+            assertEquals(2, pool.workers());
+            assertFalse(pool.isShutdown());
+            assertFalse(pool.isTerminated());
+            List<List<Integer>> arguments = List.of(List.of(2, 2), List.of(3, 2), List.of(4, 2));
+            assertEquals(List.of(4L, 9L, 16L), pool.starmap(new Power(), arguments, 2));
+            assertEquals(List.of(4L, 9L, 16L), pool.starmapAsync(new Power(), arguments, 1).get(30, TimeUnit.SECONDS));
+            assertThrows(IllegalArgumentException.class, () -> pool.starmap(new Power(), arguments, 0));
+            assertEquals(Set.of(0, 1, 2), pool.imapUnorderedIndexed(new Square(), List.of(1L, 2L, 3L))
+                    .map(Indexed::index).collect(Collectors.toSet()));
+        }
+    }
+
+    /** Python's close(); ...; join(): shutdown() returns at once, work goes on, join() waits for it. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pools")
+    void shutdownReturnsAtOnceAndJoinWaitsForTheWork(String name, IntFunction<Pool> pools) throws Exception {
+        Pool pool = pools.apply(2);
+        pool.ready().get(60, TimeUnit.SECONDS);
+        CompletableFuture<List<Integer>> running = pool.mapAsync(new SleepThenEcho(), List.of(3000, 3000, 10), 1);
+        pool.shutdown();
+        assertFalse(running.isDone(), "shutdown() did not wait for the work");
+        assertTrue(pool.isShutdown());
+        assertFalse(pool.isTerminated(), "the workers are still at it");
+        assertThrows(IllegalStateException.class, () -> pool.apply(new Square(), 1L));
+        pool.join();
+        assertTrue(running.isDone(), "join() waited for the work");
+        assertEquals(List.of(3000, 3000, 10), running.get(0, TimeUnit.SECONDS));
+        assertTrue(pool.isTerminated());
+        pool.shutdown();
+        pool.close();
     }
 }
