@@ -7,6 +7,7 @@ import dev.jpool.launcher.worker.ClassDataArchive;
 import dev.jpool.launcher.worker.TaskFailedException;
 import dev.jpool.launcher.worker.WorkerCommandLine;
 import dev.jpool.launcher.worker.WorkerProcess;
+import dev.jpool.protocol.OutputNotSendableException;
 import dev.jpool.protocol.Protocol;
 import dev.jpool.protocol.RawJson;
 import dev.jpool.protocol.TaskFailure;
@@ -171,6 +172,11 @@ public final class ProcessPool extends AbstractPool {
     @Override
     void check(Task<?, ?> task) {
         outputReader(task);
+        String difference = TaskState.difference(task);
+        if (difference != null) {
+            throw new IllegalArgumentException("ProcessPool cannot run this " + task.getClass().getName() + ": "
+                    + difference + "; pass the value as part of the input instead");
+        }
     }
 
     @Override
@@ -220,10 +226,37 @@ public final class ProcessPool extends AbstractPool {
             try {
                 return answered.<List<O>>read(outputs);
             } catch (IOException | RuntimeException e) {
-                throw new PoolException(job.task + " answered " + Protocol.cut(answered.json()) + ", which is not a list of "
-                        + outputs.getValueType().getContentType().toCanonical() + ": " + e.getMessage(), e);
+                throw unreadable(job, answered, outputs, e);
             }
         });
+    }
+
+    /**
+     * A chunk's outputs that do not read back as the task's declared output type: the first output
+     * that does not fails its input, naming the type (CPython's MaybeEncodingError).
+     */
+    private PoolException unreadable(Job job, RawJson answered, ObjectReader outputs, Exception bulk) {
+        String type = outputs.getValueType().getContentType().toCanonical();
+        try {
+            com.fasterxml.jackson.databind.JsonNode array = JSON.readTree(answered.json());
+            ObjectReader one = mapper.readerFor(outputs.getValueType().getContentType());
+            for (int i = 0; array.isArray() && i < array.size() && i < job.size; i++) {
+                try {
+                    one.readValue(array.get(i));
+                } catch (IOException | RuntimeException e) {
+                    String why = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+                    String message = "the output " + Protocol.cut(array.get(i).toString()) + " cannot be read back as "
+                            + type + ", the task's declared output type: " + why;
+                    return new TaskException(job.task, job.input(i), job.first + i, job.worker,
+                            OutputNotSendableException.class.getName(), message, null,
+                            new OutputNotSendableException(message, e));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            bulk.addSuppressed(e);
+        }
+        return new PoolException(job.task + " answered " + Protocol.cut(answered.json()) + ", which is not a list of "
+                + type + ": " + bulk.getMessage(), bulk);
     }
 
     /** The chunk as one JSON array in one pass; if that fails, the first input that cannot be written is named. */
@@ -295,6 +328,7 @@ public final class ProcessPool extends AbstractPool {
     }
 
     private void run(Slot slot, Job job) {
+        job.worker = slot.process.name();
         ChunkProgress progress = options.progress();
         slot.process.submit(job.task, job.inputs, progress == null ? (done, total) -> { }
                         : (done, total) -> progress.progress(job.first, done, total), job.outputs)
@@ -566,6 +600,8 @@ public final class ProcessPool extends AbstractPool {
         final CompletableFuture<WorkerProcess.Reply> reply = new CompletableFuture<>();
         int attempts;
         boolean timedOut;
+        /** The worker it was last sent to, for an error message. */
+        volatile String worker;
 
         Job(String task, RawJson inputs, int size, int first, ObjectReader outputs) {
             this.task = task;

@@ -9,7 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jpool.launcher.testing.Power;
 import dev.jpool.launcher.testing.SleepThenEcho;
+import dev.jpool.launcher.testing.LambdaOutput;
 import dev.jpool.launcher.testing.Square;
+import dev.jpool.launcher.testing.SupplierOutput;
+import dev.jpool.launcher.testing.Threshold;
+import dev.jpool.protocol.OutputNotSendableException;
+import java.util.function.IntSupplier;
 import dev.jpool.launcher.testing.WrappedFailure;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -297,5 +302,58 @@ class PoolContractTest {
         assertTrue(pool.isTerminated());
         pool.shutdown();
         pool.close();
+    }
+
+    /**
+     * CPython's test_unpickleable_result (MaybeEncodingError): an output that cannot travel fails
+     * its own input, naming the type; a ThreadPool hands the object itself over, as Python's does.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pools")
+    void anOutputThatCannotTravelFailsItsInputNamingTheType(String name, IntFunction<Pool> pools) {
+        try (Pool pool = pools.apply(1)) {
+            if (name.equals("ThreadPool")) {
+                assertEquals(42, ((IntSupplier) pool.map(new LambdaOutput(), List.of(0, 1, 2), 3).get(1)).getAsInt());
+                assertEquals(7, pool.apply(new SupplierOutput(), 7).getAsInt());
+                return;
+            }
+            TaskException lambda = assertThrows(TaskException.class, () -> pool.map(new LambdaOutput(), List.of(0, 1, 2), 3));
+            assertEquals(1, lambda.inputIndex(), lambda.getMessage());
+            assertEquals("1", lambda.input());
+            assertEquals(OutputNotSendableException.class.getName(), lambda.errorClass());
+            assertTrue(lambda.getMessage().contains("a lambda implementing java.util.function.IntSupplier"), lambda.getMessage());
+            assertTrue(lambda.getMessage().contains("cannot travel back to the caller as JSON"), lambda.getMessage());
+
+            TaskException supplier = assertThrows(TaskException.class, () -> pool.map(new SupplierOutput(), List.of(5, 6), 2));
+            assertEquals(0, supplier.inputIndex(), supplier.getMessage());
+            assertEquals(OutputNotSendableException.class.getName(), supplier.errorClass());
+            assertTrue(supplier.getMessage().contains("the output {\"asInt\":5} cannot be read back as java.util.function.IntSupplier"),
+                    supplier.getMessage());
+            assertTrue(supplier.worker().startsWith("worker "), supplier.worker());
+            assertEquals(List.of(0, 2), pool.map(new LambdaOutput(), List.of(0, 2)), "the pool still works");
+        }
+    }
+
+    /**
+     * A task's own state means the same on both pools: a ThreadPool runs the caller's instance; a
+     * ProcessPool, whose worker would make a fresh one, refuses it up front naming the field.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pools")
+    void aTaskWhoseStateAWorkerWouldNotHaveIsNotSilentlyRunWithoutIt(String name, IntFunction<Pool> pools) {
+        try (Pool pool = pools.apply(1)) {
+            assertEquals(List.of(false, true), pool.map(new Threshold(), List.of(3, 4)), "the default state runs anywhere");
+            if (name.equals("ThreadPool")) {
+                assertEquals(List.of(false, true), pool.map(new Threshold(10), List.of(4, 10)));
+                return;
+            }
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> pool.map(new Threshold(10), List.of(4, 10)));
+            assertEquals("ProcessPool cannot run this " + Threshold.class.getName() + ": its field 'limit' is 10 here"
+                    + " but 4 in the fresh instance a worker JVM makes (it gets the class name, not the object);"
+                    + " pass the value as part of the input instead", e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> pool.apply(new Threshold(10), 4));
+            assertThrows(IllegalArgumentException.class, () -> pool.imap(new Threshold(10), List.of(4)));
+        }
     }
 }

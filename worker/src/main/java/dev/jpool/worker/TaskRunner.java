@@ -50,7 +50,7 @@ final class TaskRunner {
             List<Object> outputs = task.applyEach(inputs, index);
             long computeNanos = System.nanoTime() - start;
             index[0] = -1;
-            RawJson json = RawJson.of(writer, outputs);
+            RawJson json = Outputs.json(writer, outputs, index);
             return new TaskResult(Protocol.VERSION, request.id(), json, receivedNanos, computeNanos, System.nanoTime());
         } catch (Throwable t) {
             Throwable cause = t instanceof InvocationTargetException ite && ite.getCause() != null ? ite.getCause() : t;
