@@ -9,7 +9,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -115,9 +114,8 @@ abstract class AbstractPool implements Pool {
 
     @Override
     public <I, O> Stream<O> imap(Task<I, O> task, Iterable<? extends I> inputs, int chunksize) {
-        requireRunning();
-        List<CompletableFuture<List<O>>> chunks = submitAll(task, list(inputs), chunksize);
-        return chunks.stream().flatMap(chunk -> await(chunk).stream());
+        checkCall(task, inputs, chunksize);
+        return LazyMap.<I, O>ordered(inputs, chunksize, lookAhead(), (chunk, first) -> submitChunk(task, chunk, first));
     }
 
     @Override
@@ -143,23 +141,25 @@ abstract class AbstractPool implements Pool {
     @Override
     public <I, O> Stream<Indexed<O>> imapUnorderedIndexed(Task<I, O> task, Iterable<? extends I> inputs,
                                                          int chunksize) {
-        requireRunning();
-        List<I> all = list(inputs);
-        BlockingQueue<Indexed<O>> done = new LinkedBlockingQueue<>();
-        List<CompletableFuture<List<O>>> chunks = submitAll(task, all, chunksize);
-        for (int c = 0; c < chunks.size(); c++) {
-            int first = c * chunksize;
-            int size = Math.min(chunksize, all.size() - first);
-            chunks.get(c).whenComplete((outputs, failure) -> {
-                for (int k = 0; k < size; k++) {
-                    done.add(failure == null ? new Indexed<>(first + k, outputs.get(k), null)
-                            : new Indexed<>(first + k, null, poolException(failure)));
-                }
-            });
-        }
-        return Stream.generate(() -> take(done)).limit(all.size());
+        checkCall(task, inputs, chunksize);
+        return LazyMap.<I, O>unordered(inputs, chunksize, lookAhead(), (chunk, first) -> submitChunk(task, chunk, first));
     }
 
+    /** How many chunks a lazy map keeps submitted ahead of the caller: enough for every worker to hold two. */
+    int lookAhead() {
+        return 4 * workers();
+    }
+
+    /** Everything a call is refused for, before any input is read. */
+    private void checkCall(Task<?, ?> task, Iterable<?> inputs, int chunksize) {
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(inputs, "inputs");
+        if (chunksize < 1) {
+            throw new IllegalArgumentException("chunksize must be at least 1, was " + chunksize);
+        }
+        requireRunning();
+        check(task);
+    }
 
     private <I, O> List<CompletableFuture<List<O>>> submitAll(Task<I, O> task, List<I> inputs, int chunksize) {
         Objects.requireNonNull(task, "task");
@@ -214,7 +214,7 @@ abstract class AbstractPool implements Pool {
         return list;
     }
 
-    private static <T> T take(BlockingQueue<T> queue) {
+    static <T> T take(BlockingQueue<T> queue) {
         try {
             return queue.take();
         } catch (InterruptedException e) {

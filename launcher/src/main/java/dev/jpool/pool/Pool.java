@@ -113,6 +113,13 @@ public interface Pool extends AutoCloseable {
     /**
      * The outputs in input order, each available as soon as it and those before it are done
      * (Python's {@code imap}, chunksize 1). A failure is thrown when the stream reaches it.
+     *
+     * <p>Returns at once, and reads the inputs as the workers need them: at most
+     * {@code 4 * workers()} chunks are submitted ahead of what the stream has handed out, so an
+     * endless or lazily generated input runs in constant memory. An exception thrown by the
+     * input's iterator comes out of the stream after the outputs of the inputs before it. The
+     * stream is consumed by one thread; after {@link #shutdown()} the part of the input not yet
+     * read is refused as new work (the stream throws {@link IllegalStateException}).
      */
     <I, O> Stream<O> imap(Task<I, O> task, Iterable<? extends I> inputs);
 
@@ -120,7 +127,8 @@ public interface Pool extends AutoCloseable {
     <I, O> Stream<O> imap(Task<I, O> task, Iterable<? extends I> inputs, int chunksize);
 
     /**
-     * The outputs in the order they complete (Python's {@code imap_unordered}, chunksize 1).
+     * The outputs in the order they complete (Python's {@code imap_unordered}, chunksize 1),
+     * reading the inputs lazily as {@link #imap(Task, Iterable)} does.
      * Use {@link #imapUnorderedIndexed} to know which input each belongs to.
      */
     <I, O> Stream<O> imapUnordered(Task<I, O> task, Iterable<? extends I> inputs);

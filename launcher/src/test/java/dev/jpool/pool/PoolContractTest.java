@@ -19,6 +19,8 @@ import dev.jpool.launcher.testing.WrappedFailure;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -354,6 +356,80 @@ class PoolContractTest {
                     + " pass the value as part of the input instead", e.getMessage());
             assertThrows(IllegalArgumentException.class, () -> pool.apply(new Threshold(10), 4));
             assertThrows(IllegalArgumentException.class, () -> pool.imap(new Threshold(10), List.of(4)));
+        }
+    }
+
+    /** 1, 2, 3, ... counting how many were read; throws at {@code failAt} (0: never). */
+    private static Iterable<Long> counting(AtomicLong read, long failAt) {
+        return () -> new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Long next() {
+                long n = read.incrementAndGet();
+                if (n == failAt) {
+                    throw new IllegalStateException("input " + n + " is broken");
+                }
+                return n;
+            }
+        };
+    }
+
+    /** CPython's imap over an endless generator: the call returns at once and reads only as far as it needs. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pools")
+    void imapReadsAnEndlessInputAsTheWorkersNeedIt(String name, IntFunction<Pool> pools) {
+        try (Pool pool = pools.apply(2)) {
+            for (int chunksize : new int[] {1, 3}) {
+                AtomicLong read = new AtomicLong();
+                Iterator<Long> squares = pool.imap(new Square(), counting(read, 0), chunksize)
+                        .filter(x -> x != 169).iterator(); // Square fails at 13: stay below it
+                long bound = 4L * 2 * chunksize;
+                assertTrue(read.get() <= bound, "the call read only its look-ahead: " + read.get());
+                assertEquals(1L, squares.next());
+                assertEquals(4L, squares.next());
+                assertTrue(read.get() <= bound + 2L * chunksize, "read " + read.get() + " for 2 results, chunksize " + chunksize);
+                AtomicLong unorderedRead = new AtomicLong();
+                List<Long> some = pool.imapUnordered(new Square(), counting(unorderedRead, 0), chunksize)
+                        .limit(5).toList();
+                assertEquals(5, some.size());
+                assertTrue(unorderedRead.get() <= bound + 5L * chunksize, "read " + unorderedRead.get());
+            }
+        }
+    }
+
+    /** CPython's test_imap_handle_iterable_exception: the iterable's exception comes after the results before it. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pools")
+    void anExceptionFromTheInputArrivesAfterTheResultsBeforeIt(String name, IntFunction<Pool> pools) {
+        try (Pool pool = pools.apply(2)) {
+            for (int chunksize : new int[] {1, 2, 10}) {
+                List<Long> got = new ArrayList<>();
+                Iterator<Long> ordered = pool.imap(new Square(), counting(new AtomicLong(), 6), chunksize).iterator();
+                IllegalStateException e = assertThrows(IllegalStateException.class, () -> {
+                    while (ordered.hasNext()) {
+                        got.add(ordered.next());
+                    }
+                });
+                assertEquals("input 6 is broken", e.getMessage());
+                assertEquals(List.of(1L, 4L, 9L, 16L, 25L), got, "chunksize " + chunksize);
+
+                List<Long> unordered = new ArrayList<>();
+                Iterator<Long> any = pool.imapUnordered(new Square(), counting(new AtomicLong(), 6), chunksize).iterator();
+                assertThrows(IllegalStateException.class, () -> {
+                    while (any.hasNext()) {
+                        unordered.add(any.next());
+                    }
+                });
+                assertEquals(List.of(1L, 4L, 9L, 16L, 25L), unordered.stream().sorted().toList(), "chunksize " + chunksize);
+            }
+            AtomicLong read = new AtomicLong();
+            Stream<Long> first = pool.imap(new Square(), counting(read, 1));
+            assertEquals(1, read.get(), "the call itself did not throw");
+            assertThrows(IllegalStateException.class, first::toList);
         }
     }
 }
