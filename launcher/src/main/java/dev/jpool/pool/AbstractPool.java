@@ -22,8 +22,12 @@ abstract class AbstractPool implements Pool {
     /** Submits one chunk; {@code chunk.get(i)} is input number {@code first + i} of the call. */
     abstract <I, O> CompletableFuture<List<O>> submitChunk(Task<I, O> task, List<I> chunk, int first);
 
-    /** Refuses a task this pool cannot run, before anything is sent. */
-    abstract void check(Task<?, ?> task);
+    /**
+     * Refuses a task this pool cannot run, before anything is sent; else the task as
+     * {@link #submitChunk} takes it for this call (a process pool works out once per call how
+     * it travels).
+     */
+    abstract <I, O> Task<I, O> prepare(Task<I, O> task);
 
     /** Throws {@link IllegalStateException} (or the reason the pool broke) unless the pool takes new work. */
     abstract void requireRunning();
@@ -99,12 +103,12 @@ abstract class AbstractPool implements Pool {
     public <I, O> CompletableFuture<O> applyAsync(Task<I, O> task, I input) {
         Objects.requireNonNull(task, "task");
         requireRunning();
-        check(task);
+        Task<I, O> prepared = prepare(task);
         List<I> one = new ArrayList<>(1);
         one.add(input);
         // Collected as a map's chunks are: a call is a map of one, down to the code the JIT compiles
         // for it, so that many calls leave it compiled for the maps that follow.
-        return inOrder(List.of(submitChunk(task, one, 0))).thenApply(outputs -> outputs.get(0));
+        return inOrder(List.of(submitChunk(prepared, one, 0))).thenApply(outputs -> outputs.get(0));
     }
 
     @Override
@@ -114,8 +118,8 @@ abstract class AbstractPool implements Pool {
 
     @Override
     public <I, O> Stream<O> imap(Task<I, O> task, Iterable<? extends I> inputs, int chunksize) {
-        checkCall(task, inputs, chunksize);
-        return LazyMap.<I, O>ordered(inputs, chunksize, lookAhead(), (chunk, first) -> submitChunk(task, chunk, first));
+        Task<I, O> prepared = checkCall(task, inputs, chunksize);
+        return LazyMap.<I, O>ordered(inputs, chunksize, lookAhead(), (chunk, first) -> submitChunk(prepared, chunk, first));
     }
 
     @Override
@@ -141,8 +145,8 @@ abstract class AbstractPool implements Pool {
     @Override
     public <I, O> Stream<Indexed<O>> imapUnorderedIndexed(Task<I, O> task, Iterable<? extends I> inputs,
                                                          int chunksize) {
-        checkCall(task, inputs, chunksize);
-        return LazyMap.<I, O>unordered(inputs, chunksize, lookAhead(), (chunk, first) -> submitChunk(task, chunk, first));
+        Task<I, O> prepared = checkCall(task, inputs, chunksize);
+        return LazyMap.<I, O>unordered(inputs, chunksize, lookAhead(), (chunk, first) -> submitChunk(prepared, chunk, first));
     }
 
     /** How many chunks a lazy map keeps submitted ahead of the caller: enough for every worker to hold two. */
@@ -151,14 +155,14 @@ abstract class AbstractPool implements Pool {
     }
 
     /** Everything a call is refused for, before any input is read. */
-    private void checkCall(Task<?, ?> task, Iterable<?> inputs, int chunksize) {
+    private <I, O> Task<I, O> checkCall(Task<I, O> task, Iterable<?> inputs, int chunksize) {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(inputs, "inputs");
         if (chunksize < 1) {
             throw new IllegalArgumentException("chunksize must be at least 1, was " + chunksize);
         }
         requireRunning();
-        check(task);
+        return prepare(task);
     }
 
     private <I, O> List<CompletableFuture<List<O>>> submitAll(Task<I, O> task, List<I> inputs, int chunksize) {
@@ -167,12 +171,12 @@ abstract class AbstractPool implements Pool {
             throw new IllegalArgumentException("chunksize must be at least 1, was " + chunksize);
         }
         requireRunning();
-        check(task);
+        Task<I, O> prepared = prepare(task);
         List<CompletableFuture<List<O>>> chunks = new ArrayList<>();
         for (int first = 0; first < inputs.size(); first += chunksize) {
             // a list of its own, like the one of a single call: one list class through the chunk's code
             List<I> chunk = new ArrayList<>(inputs.subList(first, Math.min(inputs.size(), first + chunksize)));
-            chunks.add(submitChunk(task, chunk, first));
+            chunks.add(submitChunk(prepared, chunk, first));
         }
         return chunks;
     }

@@ -127,7 +127,13 @@ public final class ProcessPool extends AbstractPool {
      * @throws IllegalArgumentException saying why and what to do
      */
     public static void requireSendable(Task<?, ?> task, PoolOptions options) {
-        TaskCheck.requireSendable(task, WorkerClasspath.entries(workerClasspath(options)));
+        List<Path> classpath = WorkerClasspath.entries(workerClasspath(options));
+        if (TaskSerialization.travelsSerialized(task)) {
+            TaskCheck.requireOnClasspath(task.getClass(), classpath);
+            TaskSerialization.encode(task, "ProcessPool cannot send ");
+        } else {
+            TaskCheck.requireSendable(task, classpath);
+        }
     }
 
     private static String workerClasspath(PoolOptions options) {
@@ -169,13 +175,35 @@ public final class ProcessPool extends AbstractPool {
         }
     }
 
+    /**
+     * How the task travels, worked out once per call: by class name, the worker making a fresh
+     * instance, when that means the same; else serialized, state and captures with it, when the
+     * task is {@link java.io.Serializable}; else refused, saying why.
+     */
     @Override
-    void check(Task<?, ?> task) {
-        outputReader(task);
+    <I, O> Task<I, O> prepare(Task<I, O> task) {
+        if (task instanceof Sendable<I, O> already) {
+            return already;
+        }
+        if (TaskSerialization.travelsSerialized(task)) {
+            TaskCheck.requireOnClasspath(task.getClass(), workerClasspath);
+            return new Sendable<>(task, TaskSerialization.encode(task, "ProcessPool cannot send "), outputReader(task));
+        }
+        ObjectReader outputs = outputReader(task);
         String difference = TaskState.difference(task);
         if (difference != null) {
             throw new IllegalArgumentException("ProcessPool cannot run this " + task.getClass().getName() + ": "
-                    + difference + "; pass the value as part of the input instead");
+                    + difference + "; pass the value as part of the input instead, or make the task Serializable"
+                    + " (implement dev.jpool.task.SerializableTask) so that its state travels with it");
+        }
+        return new Sendable<>(task, task.getClass().getName(), outputs);
+    }
+
+    /** A task as this call sends it: its class name or its serialized form, and how its outputs are read. */
+    private record Sendable<I, O>(Task<I, O> task, String wire, ObjectReader outputs) implements Task<I, O> {
+        @Override
+        public O apply(I input) throws Exception {
+            return task.apply(input);
         }
     }
 
@@ -191,13 +219,15 @@ public final class ProcessPool extends AbstractPool {
         }
     }
 
-    /** How to read the task's outputs, once it is known to be sendable. */
+    /** How to read the task's outputs, once it is known to be sendable (by name, unless it travels serialized). */
     private ObjectReader outputReader(Task<?, ?> task) {
         ObjectReader known = outputReaders.get(task.getClass());
         if (known != null) {
             return known;
         }
-        TaskCheck.requireSendable(task, workerClasspath);
+        if (!TaskSerialization.travelsSerialized(task)) {
+            TaskCheck.requireSendable(task, workerClasspath);
+        }
         ObjectReader outputs = mapper.readerFor(
                 mapper.getTypeFactory().constructCollectionType(List.class, TaskTypes.output(task)));
         outputReaders.putIfAbsent(task.getClass(), outputs);
@@ -206,8 +236,10 @@ public final class ProcessPool extends AbstractPool {
 
     @Override
     <I, O> CompletableFuture<List<O>> submitChunk(Task<I, O> task, List<I> chunk, int first) {
-        ObjectReader outputs = outputReader(task);
-        Job job = new Job(task.getClass().getName(), json(chunk, first), chunk.size(), first, outputs);
+        Sendable<I, O> sendable = (Sendable<I, O>) prepare(task);
+        ObjectReader outputs = sendable.outputs();
+        Job job = new Job(sendable.task().getClass().getName(), sendable.wire(), json(chunk, first), chunk.size(), first,
+                outputs);
         synchronized (lock) {
             if (broken != null) {
                 throw broken;
@@ -330,7 +362,7 @@ public final class ProcessPool extends AbstractPool {
     private void run(Slot slot, Job job) {
         job.worker = slot.process.name();
         ChunkProgress progress = options.progress();
-        slot.process.submit(job.task, job.inputs, progress == null ? (done, total) -> { }
+        slot.process.submit(job.wire, job.inputs, progress == null ? (done, total) -> { }
                         : (done, total) -> progress.progress(job.first, done, total), job.outputs)
                 .whenComplete((reply, failure) -> finished(slot, job, reply, failure));
     }
@@ -593,6 +625,8 @@ public final class ProcessPool extends AbstractPool {
     /** One chunk waiting for, or running on, a worker. */
     private static final class Job {
         final String task;
+        /** The task as the run message carries it: its class name, or the object serialized. */
+        final String wire;
         final RawJson inputs;
         final int size;
         final int first;
@@ -603,8 +637,9 @@ public final class ProcessPool extends AbstractPool {
         /** The worker it was last sent to, for an error message. */
         volatile String worker;
 
-        Job(String task, RawJson inputs, int size, int first, ObjectReader outputs) {
+        Job(String task, String wire, RawJson inputs, int size, int first, ObjectReader outputs) {
             this.task = task;
+            this.wire = wire;
             this.inputs = inputs;
             this.size = size;
             this.first = first;

@@ -82,9 +82,16 @@ public final class ThreadPool extends AbstractPool {
         return threads;
     }
 
+    /**
+     * Any task runs here, nothing crosses a process boundary; but a serializable task that could
+     * not be serialized is refused as a {@link ProcessPool} refuses it, so it means the same here.
+     */
     @Override
-    void check(Task<?, ?> task) {
-        // Any task runs here: nothing crosses a process boundary.
+    <I, O> Task<I, O> prepare(Task<I, O> task) {
+        if (TaskSerialization.travelsSerialized(task)) {
+            TaskSerialization.encode(task, "ThreadPool refuses what a ProcessPool could not send, ");
+        }
+        return task;
     }
 
     @Override

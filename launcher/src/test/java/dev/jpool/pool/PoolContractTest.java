@@ -12,7 +12,9 @@ import dev.jpool.launcher.testing.SleepThenEcho;
 import dev.jpool.launcher.testing.LambdaOutput;
 import dev.jpool.launcher.testing.Square;
 import dev.jpool.launcher.testing.SupplierOutput;
+import dev.jpool.launcher.testing.SerializableThreshold;
 import dev.jpool.launcher.testing.Threshold;
+import dev.jpool.task.SerializableTask;
 import dev.jpool.protocol.OutputNotSendableException;
 import java.util.function.IntSupplier;
 import dev.jpool.launcher.testing.WrappedFailure;
@@ -353,7 +355,8 @@ class PoolContractTest {
                     () -> pool.map(new Threshold(10), List.of(4, 10)));
             assertEquals("ProcessPool cannot run this " + Threshold.class.getName() + ": its field 'limit' is 10 here"
                     + " but 4 in the fresh instance a worker JVM makes (it gets the class name, not the object);"
-                    + " pass the value as part of the input instead", e.getMessage());
+                    + " pass the value as part of the input instead, or make the task Serializable (implement"
+                    + " dev.jpool.task.SerializableTask) so that its state travels with it", e.getMessage());
             assertThrows(IllegalArgumentException.class, () -> pool.apply(new Threshold(10), 4));
             assertThrows(IllegalArgumentException.class, () -> pool.imap(new Threshold(10), List.of(4)));
         }
@@ -430,6 +433,55 @@ class PoolContractTest {
             Stream<Long> first = pool.imap(new Square(), counting(read, 1));
             assertEquals(1, read.get(), "the call itself did not throw");
             assertThrows(IllegalStateException.class, first::toList);
+        }
+    }
+
+    /** A serializable lambda or method reference runs on both pools, what it captures travelling with it. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pools")
+    void aSerializableLambdaRunsWithWhatItCaptures(String name, IntFunction<Pool> pools) throws Exception {
+        try (Pool pool = pools.apply(2)) {
+            long offset = 1000;
+            List<Long> shifted = pool.map((SerializableTask<Long, Long>) x -> x * x + offset, oneTo(5));
+            assertEquals(List.of(1001L, 1004L, 1009L, 1016L, 1025L), shifted);
+            assertEquals(Long.class, ((Object) shifted.get(0)).getClass(), "outputs of the lambda's own type");
+            assertEquals(List.of(5, 2), pool.map((SerializableTask<String, Integer>) String::length, List.of("hello", "hi")));
+            List<String> prefix = List.of("a", "b");
+            assertEquals(List.of("a3"), pool.imap((SerializableTask<Integer, String>) x -> prefix.get(0) + x, List.of(3))
+                    .toList());
+            assertEquals(6, pool.apply((SerializableTask<Integer, Integer>) x -> x * 2, 3));
+            assertEquals(List.of(8L, 9L), pool.starmap((SerializableTask<Power.Args, Long>) args -> (long) Math.pow(args.x(), args.y()),
+                    List.of(List.of(2, 3), List.of(3, 2))));
+            TaskException e = assertThrows(TaskException.class,
+                    () -> pool.map((SerializableTask<Integer, Integer>) x -> 10 / (x - 2), List.of(1, 2, 3)));
+            assertEquals(1, e.inputIndex());
+            assertEquals("java.lang.ArithmeticException: / by zero", e.getCause().toString());
+            assertTrue(e.getCause().getStackTrace()[0].getMethodName().startsWith("lambda$"), e.getCause().getStackTrace()[0].toString());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pools")
+    void aCaptureThatCannotBeSerializedIsRefusedUpFrontNamingItsType(String name, IntFunction<Pool> pools) {
+        try (Pool pool = pools.apply(1)) {
+            Thread captured = Thread.currentThread();
+            SerializableTask<Long, Long> task = x -> x + captured.getId();
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pool.map(task, oneTo(3)));
+            assertTrue(e.getMessage().contains(": it captures a java.lang.Thread (captured value #0), which is not Serializable"),
+                    e.getMessage());
+            assertTrue(e.getMessage().startsWith(name.equals("ProcessPool") ? "ProcessPool cannot send the lambda "
+                    : "ThreadPool refuses what a ProcessPool could not send, the lambda "), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> pool.apply(task, 1L));
+        }
+    }
+
+    /** A serializable task's state travels: the same task means the same on both pools. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pools")
+    void aSerializableTasksStateTravelsWithIt(String name, IntFunction<Pool> pools) {
+        try (Pool pool = pools.apply(1)) {
+            assertEquals(List.of(false, true), pool.map(new SerializableThreshold(10), List.of(4, 10)));
+            assertEquals(List.of(true, true), pool.map(new SerializableThreshold(), List.of(4, 10)));
         }
     }
 }
