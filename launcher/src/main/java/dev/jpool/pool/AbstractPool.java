@@ -44,6 +44,21 @@ abstract class AbstractPool implements Pool {
     }
 
     @Override
+    public PoolExecutor asExecutorService() {
+        return new PoolExecutor(this);
+    }
+
+    /**
+     * Cancels a chunk {@link #submitChunk} returned: one still queued is dropped; one running, if
+     * {@code interrupt}, is ended with what runs it (a worker JVM, replaced; a thread, interrupted).
+     * Its future fails with a {@link java.util.concurrent.CancellationException}.
+     */
+    abstract void cancelChunk(CompletableFuture<?> chunk, boolean interrupt);
+
+    /** Waits, at most {@code nanos}, until the pool is shut down and every worker has exited. */
+    abstract boolean awaitTermination(long nanos) throws InterruptedException;
+
+    @Override
     public <I, O> List<O> map(Task<I, O> task, Iterable<? extends I> inputs) {
         return await(mapAsync(task, inputs));
     }

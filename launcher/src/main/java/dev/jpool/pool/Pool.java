@@ -169,4 +169,11 @@ public interface Pool extends AutoCloseable {
 
     /** Ends the workers now; work not finished fails with a {@link PoolException}. */
     void terminate();
+
+    /**
+     * This pool as an {@link java.util.concurrent.ExecutorService} of serializable callables:
+     * {@code submit}, {@code invokeAll}, {@code shutdown}, {@code awaitTermination}, {@code close},
+     * each call one {@code apply} on the pool; see {@link PoolExecutor}.
+     */
+    PoolExecutor asExecutorService();
 }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -74,6 +75,8 @@ public final class ProcessPool extends AbstractPool {
     private final List<Slot> everyWorker = new ArrayList<>();
     private final CompletableFuture<Void> ready;
     private final List<Retry> retries = new ArrayList<>();
+    /** Completes when the pool stops taking work. */
+    private final CompletableFuture<Void> shutDown = new CompletableFuture<>();
     private State state = State.RUNNING;
     private PoolException broken;
     private int nextIndex;
@@ -221,7 +224,9 @@ public final class ProcessPool extends AbstractPool {
 
     /** How to read the task's outputs, once it is known to be sendable (by name, unless it travels serialized). */
     private ObjectReader outputReader(Task<?, ?> task) {
-        ObjectReader known = outputReaders.get(task.getClass());
+        // the executor view's calls share one task class: their outputs are the callable's
+        Class<?> key = task instanceof CallTask<?> call ? call.callable().getClass() : task.getClass();
+        ObjectReader known = outputReaders.get(key);
         if (known != null) {
             return known;
         }
@@ -230,7 +235,7 @@ public final class ProcessPool extends AbstractPool {
         }
         ObjectReader outputs = mapper.readerFor(
                 mapper.getTypeFactory().constructCollectionType(List.class, TaskTypes.output(task)));
-        outputReaders.putIfAbsent(task.getClass(), outputs);
+        outputReaders.putIfAbsent(key, outputs);
         return outputs;
     }
 
@@ -250,7 +255,7 @@ public final class ProcessPool extends AbstractPool {
             queue.add(job);
         }
         dispatch();
-        return job.reply.handle((reply, failure) -> {
+        CompletableFuture<List<O>> result = job.reply.handle((reply, failure) -> {
             if (failure != null) {
                 throw failureOf(job, failure);
             }
@@ -261,6 +266,67 @@ public final class ProcessPool extends AbstractPool {
                 throw unreadable(job, answered, outputs, e);
             }
         });
+        job.result = result;
+        return result;
+    }
+
+    @Override
+    void cancelChunk(CompletableFuture<?> chunk, boolean interrupt) {
+        Job cancelled = null;
+        Slot running = null;
+        synchronized (lock) {
+            for (Job job : queue) {
+                if (job.result == chunk) {
+                    cancelled = job;
+                }
+            }
+            if (cancelled != null) {
+                queue.remove(cancelled);
+            }
+            for (Slot slot : slots) {
+                for (Job job : slot.jobs) {
+                    if (job.result == chunk) {
+                        job.cancelled = true;
+                        cancelled = job;
+                        running = interrupt && slot.jobs.peekFirst() == job ? slot : null; // one sent ahead just runs
+                    }
+                }
+                if (running == slot) {
+                    slot.jobs.forEach(job -> job.bystander = job.result != chunk);
+                }
+            }
+        }
+        if (cancelled != null) {
+            cancelled.reply.completeExceptionally(new CancellationException("cancelled"));
+        }
+        if (running != null) {
+            running.process.close(); // the worker is ended, and replaced as a dead one is
+        }
+    }
+
+    @Override
+    boolean awaitTermination(long nanos) throws InterruptedException {
+        long deadline = System.nanoTime() + nanos;
+        try {
+            shutDown.get(nanos, TimeUnit.NANOSECONDS);
+            while (true) {
+                List<Slot> all;
+                synchronized (lock) {
+                    all = new ArrayList<>(everyWorker);
+                }
+                CompletableFuture.allOf(all.stream().map(slot -> slot.process.exitNanos()).toArray(CompletableFuture[]::new))
+                        .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                synchronized (lock) {
+                    if (everyWorker.size() == all.size()) {
+                        return true;
+                    }
+                }
+            }
+        } catch (TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return isTerminated();
+        }
     }
 
     /**
@@ -396,7 +462,14 @@ public final class ProcessPool extends AbstractPool {
                 if (wasRunning) {
                     job.attempts++;
                 }
-                if (job.attempts <= options.retries() && state != State.TERMINATED) {
+                if (job.cancelled) {
+                    outcome = new CancellationException("cancelled");
+                } else if (job.bystander && state != State.TERMINATED) {
+                    job.bystander = false; // sent ahead to a worker ended for a cancel: not its fault, not a try
+                    job.attempts -= wasRunning ? 1 : 0;
+                    retry = true;
+                    queue.addFirst(job);
+                } else if (job.attempts <= options.retries() && state != State.TERMINATED) {
                     retry = true;
                     job.timedOut = false;
                     retries.add(new Retry(job.first, job.size, job.attempts, slot.process.name(), death.getMessage()));
@@ -562,6 +635,7 @@ public final class ProcessPool extends AbstractPool {
                 state = State.CLOSED;
             }
         }
+        shutDown.complete(null);
         dispatch();
     }
 
@@ -619,6 +693,7 @@ public final class ProcessPool extends AbstractPool {
             }
         }
         unfinished.forEach(job -> job.reply.completeExceptionally(terminated));
+        shutDown.complete(null);
         all.forEach(slot -> slot.process.close());
     }
 
@@ -636,6 +711,12 @@ public final class ProcessPool extends AbstractPool {
         boolean timedOut;
         /** The worker it was last sent to, for an error message. */
         volatile String worker;
+        /** The chunk's outputs as submitChunk returned them: what a cancel names. */
+        volatile CompletableFuture<?> result;
+        /** Cancelled: not retried when its worker ends. */
+        boolean cancelled;
+        /** Sent ahead to a worker being ended for another chunk's cancel: to run again elsewhere. */
+        boolean bystander;
 
         Job(String task, String wire, RawJson inputs, int size, int first, ObjectReader outputs) {
             this.task = task;

@@ -49,11 +49,17 @@ final class TaskSerialization {
 
     /** "the lambda dev.example.Main$$Lambda$14/0x..." or "the dev.example.Threshold". */
     static String describe(Object task) {
+        if (task instanceof CallTask<?> call) {
+            return describe(call.callable());
+        }
         Class<?> type = task.getClass();
         return (type.isSynthetic() || type.isHidden() ? "the lambda " : "this ") + type.getName();
     }
 
     private static String culprit(Object task, String notSerializable) {
+        if (task instanceof CallTask<?> call) {
+            return culprit(call.callable(), notSerializable);
+        }
         Optional<SerializedLambda> lambda = LambdaTypes.of(task);
         if (lambda.isPresent()) {
             SerializedLambda described = lambda.get();

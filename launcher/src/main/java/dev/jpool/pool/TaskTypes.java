@@ -20,6 +20,14 @@ final class TaskTypes {
 
     private static JavaType parameter(Task<?, ?> task, int index) {
         TypeFactory types = TypeFactory.defaultInstance();
+        if (task instanceof CallTask<?> call && index == 1) { // the executor view's: the callable's result type
+            JavaType[] declared = types.findTypeParameters(call.callable().getClass(), java.util.concurrent.Callable.class);
+            if (declared.length > 0 && declared[0].getRawClass() != Object.class) {
+                return declared[0];
+            }
+            return LambdaTypes.instantiated(call.callable()).map(method -> types.constructType(method.returnType()))
+                    .orElse(types.constructType(Object.class));
+        }
         JavaType[] parameters = types.findTypeParameters(task.getClass(), Task.class);
         JavaType declared = parameters.length > index ? parameters[index] : types.constructType(Object.class);
         if (declared.getRawClass() != Object.class) {

@@ -6,10 +6,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -32,6 +35,8 @@ public final class ThreadPool extends AbstractPool {
     private final Object initializerInput;
     private final ThreadLocal<Boolean> initialized = ThreadLocal.withInitial(() -> false);
     private final Set<CompletableFuture<?>> unfinished = ConcurrentHashMap.newKeySet();
+    /** How to cancel each unfinished chunk's run. */
+    private final Map<CompletableFuture<?>, Future<?>> runs = new ConcurrentHashMap<>();
     private final ChunkProgress progress;
     private volatile boolean terminated;
 
@@ -113,17 +118,34 @@ public final class ThreadPool extends AbstractPool {
         unfinished.add(result);
         result.whenComplete((outputs, failure) -> unfinished.remove(result));
         try {
-            executor.execute(() -> {
+            Future<?> run = executor.submit(() -> {
                 try {
                     result.complete(runChunk(task, inputs, first));
                 } catch (TaskException e) {
                     result.completeExceptionally(e);
                 }
             });
+            runs.put(result, run);
+            result.whenComplete((outputs, failure) -> runs.remove(result));
         } catch (RejectedExecutionException e) {
+            unfinished.remove(result);
             throw notRunning(terminated ? "terminated" : "closed");
         }
         return result;
+    }
+
+    @Override
+    void cancelChunk(CompletableFuture<?> chunk, boolean interrupt) {
+        Future<?> run = runs.get(chunk);
+        if (run != null) {
+            run.cancel(interrupt);
+        }
+        chunk.completeExceptionally(new CancellationException("cancelled"));
+    }
+
+    @Override
+    boolean awaitTermination(long nanos) throws InterruptedException {
+        return executor.awaitTermination(nanos, TimeUnit.NANOSECONDS);
     }
 
     private <I, O> List<O> runChunk(Task<I, O> task, List<I> inputs, int first) {

@@ -14,7 +14,12 @@ import dev.jpool.launcher.testing.Square;
 import dev.jpool.launcher.testing.SupplierOutput;
 import dev.jpool.launcher.testing.SerializableThreshold;
 import dev.jpool.launcher.testing.Threshold;
+import dev.jpool.task.SerializableCallable;
 import dev.jpool.task.SerializableTask;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import dev.jpool.protocol.OutputNotSendableException;
 import java.util.function.IntSupplier;
 import dev.jpool.launcher.testing.WrappedFailure;
@@ -482,6 +487,73 @@ class PoolContractTest {
         try (Pool pool = pools.apply(1)) {
             assertEquals(List.of(false, true), pool.map(new SerializableThreshold(10), List.of(4, 10)));
             assertEquals(List.of(true, true), pool.map(new SerializableThreshold(), List.of(4, 10)));
+        }
+    }
+
+    /** Code written against ExecutorService runs on the pool by changing the line that makes the executor. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pools")
+    void theExecutorServiceViewSubmitsInvokesAllAndShutsDown(String name, IntFunction<Pool> pools) throws Exception {
+        Pool pool = pools.apply(2);
+        java.util.concurrent.ExecutorService executor = pool.asExecutorService();
+        Future<Long> answer = executor.submit((SerializableCallable<Long>) () -> 6L * 7);
+        assertEquals(42L, answer.get(60, TimeUnit.SECONDS));
+        assertEquals(Long.class, ((Object) answer.get()).getClass());
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            int captured = i;
+            calls.add((SerializableCallable<Integer>) () -> captured * 10);
+        }
+        List<Integer> results = new ArrayList<>();
+        for (Future<Integer> done : executor.invokeAll(calls)) {
+            results.add(done.get());
+        }
+        assertEquals(List.of(0, 10, 20, 30, 40), results);
+        assertTrue(List.of(0, 10, 20, 30, 40).contains(executor.invokeAny(calls)));
+        Future<?> ran = executor.submit((Runnable & java.io.Serializable) () -> { }, "done");
+        assertEquals("done", ran.get(60, TimeUnit.SECONDS));
+
+        ExecutionException failed = assertThrows(ExecutionException.class,
+                () -> executor.submit((SerializableCallable<Integer>) () -> 1 / (results.size() - 5)).get());
+        assertInstanceOf(TaskException.class, failed.getCause());
+        assertEquals("java.lang.ArithmeticException: / by zero", failed.getCause().getCause().toString());
+        Callable<Integer> plain = () -> 1;
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> executor.submit(plain));
+        assertTrue(refused.getMessage().contains("must be Serializable"), refused.getMessage());
+
+        Future<Integer> last = executor.submit((SerializableCallable<Integer>) () -> {
+            Thread.sleep(500);
+            return 7;
+        });
+        executor.shutdown();
+        assertTrue(executor.isShutdown());
+        assertThrows(RejectedExecutionException.class, () -> executor.submit((SerializableCallable<Long>) () -> 1L));
+        assertTrue(executor.awaitTermination(60, TimeUnit.SECONDS));
+        assertTrue(executor.isTerminated());
+        assertEquals(7, last.get(0, TimeUnit.SECONDS), "awaitTermination waited for the work");
+        ((AutoCloseable) executor).close();
+    }
+
+    /** Cancel of a running call ends what runs it (a worker JVM, which the pool replaces; a thread, interrupted). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pools")
+    void cancellingARunningCallEndsItsWorkerAndThePoolGoesOn(String name, IntFunction<Pool> pools) throws Exception {
+        try (Pool pool = pools.apply(1); PoolExecutor executor = pool.asExecutorService()) {
+            pool.ready().get(60, TimeUnit.SECONDS);
+            long before = executor.submit((SerializableCallable<Long>) () -> ProcessHandle.current().pid()).get();
+            Future<Integer> endless = executor.submit((SerializableCallable<Integer>) () -> {
+                Thread.sleep(600_000);
+                return 0;
+            });
+            assertTrue(endless.cancel(true));
+            assertTrue(endless.isCancelled());
+            assertThrows(CancellationException.class, endless::get);
+            if (name.equals("ProcessPool")) {
+                ProcessHandle.of(before).ifPresent(worker -> worker.onExit().orTimeout(60, TimeUnit.SECONDS).join());
+                assertFalse(ProcessHandle.of(before).map(ProcessHandle::isAlive).orElse(false), "the worker was ended");
+            }
+            long after = executor.submit((SerializableCallable<Long>) () -> ProcessHandle.current().pid()).get(60, TimeUnit.SECONDS);
+            assertEquals(name.equals("ProcessPool"), before != after, "a new worker JVM took its place");
         }
     }
 }
