@@ -17,8 +17,11 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * <p>A task is an instance of a class implementing {@link Task}. A {@link ProcessPool} sends only
- * the task's class name and its inputs (as JSON) to the worker JVM, which makes its own instance:
- * the JVM's form of Python's pickling, with the same limit, so a lambda is refused there.
+ * the task's class name and its inputs (as JSON) to the worker JVM, which makes its own instance,
+ * so it refuses a plain lambda, and a task whose fields differ from a fresh instance's (naming the
+ * field). A {@link dev.jpool.task.SerializableTask} (a lambda cast to one, or a class implementing
+ * it) travels Java-serialized instead, its state and captures with it: Python's pickling. Both
+ * pools refuse one whose captures cannot be serialized, so a task means the same on both.
  *
  * <p>Inputs are split into chunks of {@code chunksize} inputs, each sent to a worker as one
  * message; a chunk fails as a whole, as in Python. An exception thrown by a task reaches the
