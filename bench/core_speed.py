@@ -24,7 +24,7 @@ import sys
 import time
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-JAR = os.path.join(ROOT, "launcher", "target", "jpool.jar")
+JAR = os.path.join(ROOT, "cli", "target", "jpool.jar")
 SCRIPT = os.path.join(ROOT, "jpool")
 
 

@@ -7,7 +7,7 @@
                steady state (median after warm-up maps, once the JVMs' JIT has finished),
                and the first map on fresh workers, each side alike
 
-Usage: python3 bench/pool_speed.py   (after `mvn -q -B -DskipTests package`)
+Usage: python3 bench/pool_speed.py   (after `mvn -q -B -Pbench -DskipTests package`)
 """
 import multiprocessing
 import os
@@ -17,7 +17,8 @@ import subprocess
 import sys
 import time
 
-JAR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "launcher", "target", "jpool.jar")
+# PoolBenchmark lives in the bench profile's module, not in the production jar.
+JAR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "jmh", "target", "benchmarks.jar")
 TASKS = 100_000
 
 
@@ -44,8 +45,8 @@ def python_map_rates():
 
 def main():
     if not os.path.isfile(JAR):
-        sys.exit("build first: mvn -q -B -DskipTests package")
-    out = subprocess.run(["java", "-cp", JAR, "dev.jpool.launcher.bench.PoolBenchmark"],
+        sys.exit("build first: mvn -q -B -Pbench -DskipTests package")
+    out = subprocess.run(["java", "-cp", JAR, "dev.jpool.bench.PoolBenchmark"],
                          capture_output=True, text=True, check=True).stdout
     print(out, end="")
     jpool = float(re.search(r"ProcessPool map of [^\n]*: median [^\n]*?, (\d+) tasks/s", out).group(1))

@@ -21,7 +21,7 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-JAR = os.path.join(HERE, "..", "launcher", "target", "jpool.jar")
+JAR = os.path.join(HERE, "..", "cli", "target", "jpool.jar")
 TUTORIAL = os.path.join(HERE, "tutorial_pi.py")
 PROCS = 2
 

@@ -8,7 +8,7 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-jar=$root/launcher/target/jpool.jar
+jar=$root/cli/target/jpool.jar
 
 cpus="1 2 4 8 16"
 samples=1e10

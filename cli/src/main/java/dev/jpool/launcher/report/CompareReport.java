@@ -1,0 +1,166 @@
+package dev.jpool.launcher.report;
+
+import dev.jpool.launcher.run.Comparison.Row;
+import dev.jpool.launcher.run.Comparison;
+import dev.jpool.launcher.run.Mode;
+import dev.jpool.launcher.slurm.SlurmJob;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Prints a {@link Comparison.Result}: one table, the same numbers in text, JSON and CSV. */
+public final class CompareReport extends Report {
+    private static final List<String> CSV_COLUMNS = List.of("mode", "workers", "samples", "seed", "hits", "repeat",
+            "wallNanos", "minWallNanos", "maxWallNanos", "speedup", "efficiency", "startNanos", "sendNanos",
+            "computeNanos", "collectNanos", "stopNanos", "jvms", "peakRssKibPerJvm", "kernel");
+
+    private final Comparison.Result result;
+    private final String workersSource;
+    private final boolean memoryAvailable;
+    private final SlurmJob job;
+
+    /** @param job the SLURM job the launcher runs in, null outside one */
+    public CompareReport(Comparison.Result result, String workersSource, boolean memoryAvailable, SlurmJob job) {
+        this.result = result;
+        this.workersSource = workersSource;
+        this.memoryAvailable = memoryAvailable;
+        this.job = job;
+    }
+
+    @Override
+    void text(PrintWriter out) {
+        int workers = result.rows().get(1).workers();
+        out.printf(Locale.ROOT, "jpool compare: %s samples, seed %d, %d worker%s (%s), median of %d run%s, %s%n",
+                Units.count(result.samples()), result.seed(), workers, workers == 1 ? "" : "s", workersSource,
+                result.repeat(), result.repeat() == 1 ? "" : "s",
+                result.commonKernel().map(kernel -> kernel + " kernel").orElse("different kernels"));
+        out.printf(Locale.ROOT, "  hits %s in every run of every mode: pi = %.10f%n", Units.count(result.hits()),
+                4.0 * result.hits() / result.samples());
+        if (job != null) {
+            out.println("  slurm " + SlurmText.describe(job));
+        }
+        String stepNodes = SlurmText.stepNodes(result.rows().get(2).runs());
+        if (!stepNodes.isEmpty()) {
+            out.println("  worker JVMs ran as SLURM job steps on " + stepNodes + " (summed over the runs)");
+        }
+        if (result.commonKernel().isEmpty()) {
+            kernelNote(out);
+        }
+        out.println();
+        TextTable table = new TextTable("mode", "workers", "wall", "min-max", "speedup", "efficiency", "start", "send",
+                "compute", "collect", "stop", "JVMs", "peak RSS/JVM");
+        for (Row row : result.rows()) {
+            boolean serial = row.mode() == Mode.SERIAL;
+            table.add(row.mode().label(), Integer.toString(row.workers()), Units.duration(row.wallNanos()),
+                    Units.duration(row.minWallNanos()) + "-" + Units.duration(row.maxWallNanos()),
+                    String.format(Locale.ROOT, "%.2fx", row.speedup()),
+                    String.format(Locale.ROOT, "%.0f%%", 100 * row.efficiency()),
+                    serial ? "-" : Units.duration(row.phases().start()),
+                    serial ? "-" : Units.duration(row.phases().send()),
+                    Units.duration(row.phases().compute()),
+                    serial ? "-" : Units.duration(row.phases().collect()),
+                    serial ? "-" : Units.duration(row.phases().stop()),
+                    row.mode() == Mode.PROCESS ? "1+" + row.workers() : "1",
+                    Units.mib(row.peakRssKibPerJvm()));
+        }
+        table.print(out, "  ");
+        out.println();
+        out.println("  Where the time went (mean per worker, median over runs):");
+        out.println("    " + PhaseLegend.of(Mode.THREAD));
+        out.println("    " + PhaseLegend.of(Mode.PROCESS));
+        out.println("  Memory: " + memoryNote());
+    }
+
+    /** Says plainly that the modes did not run the same code, and how to make them. */
+    private void kernelNote(PrintWriter out) {
+        StringBuilder kernels = new StringBuilder();
+        for (Row row : result.rows()) {
+            kernels.append(kernels.length() == 0 ? "" : ", ").append(row.mode().label()).append(' ').append(row.kernel());
+        }
+        out.println("  NOT like for like: the modes ran different kernels (" + kernels + ").");
+        out.println("  The launcher JVM runs serial and threads; it uses the vector kernel only when started with");
+        out.println("  --add-modules jdk.incubator.vector (./jpool does that), while jpool gives its worker JVMs the");
+        out.println("  module itself. Or run every mode scalar: --worker-jvm-opt=-Djpool.kernel=scalar.");
+    }
+
+    private String memoryNote() {
+        if (!memoryAvailable) {
+            return "peak RSS is read from /proc/<pid>/status (VmHWM), which this system does not have";
+        }
+        Row thread = result.rows().get(1);
+        Row process = result.rows().get(2);
+        return String.format(Locale.ROOT,
+                "threads share one JVM (peak RSS %s); processes add %d worker JVMs of about %s each"
+                        + " (%s in all) beside the launcher. Peak RSS is Linux VmHWM.",
+                Units.mib(thread.peakRssKibPerJvm()), process.workers(), Units.mib(process.peakRssKibPerJvm()),
+                process.peakRssKibPerJvm() == null ? "n/a" : Units.mib(process.peakRssKibPerJvm() * process.workers()));
+    }
+
+    @Override
+    Map<String, Object> json() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("samples", result.samples());
+        json.put("seed", result.seed());
+        json.put("hits", result.hits());
+        json.put("pi", 4.0 * result.hits() / result.samples());
+        json.put("repeat", result.repeat());
+        json.put("workersSource", workersSource);
+        json.put("kernel", result.commonKernel().orElse("mixed"));
+        json.put("launcherPeakRssKib", result.launcherPeakRssKib());
+        json.put("slurmJobId", job == null ? null : job.id());
+        json.put("slurmNode", job == null ? null : job.node());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Row row : result.rows()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            List<Object> values = values(row);
+            for (int i = 0; i < CSV_COLUMNS.size(); i++) {
+                if (!List.of("samples", "seed", "hits", "repeat").contains(CSV_COLUMNS.get(i))) {
+                    map.put(CSV_COLUMNS.get(i), values.get(i));
+                }
+            }
+            map.put("wallNanosPerRun", row.runs().stream().map(run -> run.wallNanos()).toList());
+            rows.add(map);
+        }
+        json.put("rows", rows);
+        return json;
+    }
+
+    @Override
+    void csv(PrintWriter out) {
+        out.println(String.join(",", CSV_COLUMNS));
+        for (Row row : result.rows()) {
+            out.println(String.join(",", values(row).stream().map(v -> v == null ? "" : v.toString()).toList()));
+        }
+    }
+
+    private List<Object> values(Row row) {
+        List<Object> values = new ArrayList<>();
+        values.add(row.mode().label());
+        values.add(row.workers());
+        values.add(result.samples());
+        values.add(result.seed());
+        values.add(result.hits());
+        values.add(result.repeat());
+        values.add(row.wallNanos());
+        values.add(row.minWallNanos());
+        values.add(row.maxWallNanos());
+        values.add(round(row.speedup()));
+        values.add(round(row.efficiency()));
+        values.add(row.phases().start());
+        values.add(row.phases().send());
+        values.add(row.phases().compute());
+        values.add(row.phases().collect());
+        values.add(row.phases().stop());
+        values.add(row.jvms());
+        values.add(row.peakRssKibPerJvm());
+        values.add(row.kernel());
+        return values;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
+    }
+}

@@ -1,0 +1,14 @@
+package dev.jpool.protocol;
+
+/**
+ * One line of the worker protocol: line-delimited JSON, one record per message type.
+ *
+ * <p>Every line carries its {@code type} (each record's {@code TYPE}) and the protocol version
+ * {@code v}, then the record's components by name. Launcher to worker: {@link RunTask},
+ * {@link Shutdown}. Worker to launcher: {@link Hello}, {@link TaskStarted}, {@link Progress}, {@link TaskResult},
+ * {@link TaskFailure}, {@link Bye}. {@link Protocol} reads and writes them.
+ */
+public sealed interface Message permits Hello, RunTask, TaskStarted, Progress, TaskResult, TaskFailure, Shutdown, Bye {
+    /** The protocol version this message was written in. */
+    int v();
+}
