@@ -13,6 +13,7 @@ import dev.jpool.protocol.Protocol;
 import dev.jpool.protocol.ProtocolException;
 import dev.jpool.protocol.RawJson;
 import dev.jpool.protocol.RunTask;
+import dev.jpool.protocol.SerializedTask;
 import dev.jpool.protocol.Shutdown;
 import dev.jpool.protocol.TaskFailure;
 import dev.jpool.protocol.TaskResult;
@@ -209,7 +210,8 @@ public final class WorkerProcess implements AutoCloseable {
         long id = ids.incrementAndGet();
         CompletableFuture<Reply> reply = new CompletableFuture<>();
         long sent = System.nanoTime();
-        pending.put(id, new Pending(task, reply, sent, progress, outputs, started));
+        pending.put(id, new Pending(SerializedTask.is(task) ? "a serialized task" : task, reply, sent, progress, outputs,
+                started));
         if (ended.isDone()) {
             pending.remove(id);
             reply.completeExceptionally(ended.join());
