@@ -13,9 +13,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code jpool gather}: joins the result files of {@code map --shard} in input order. */
 @Command(name = "gather", mixinStandardHelpOptions = true, sortOptions = false, versionProvider = VersionProvider.class,
-        description = {"Joins the result files OUT.shard-I-of-N that 'jpool map --shard I/N --out OUT' wrote (one",
-                "per task of a SLURM job array) into OUT, in input order: the output of one 'jpool map' of the",
-                "whole input. Fails, writing nothing, naming every shard that is missing or incomplete."},
+        description = {"Joins the shard files of 'map --shard' in input order.", "",
+                "Each task of a SLURM job array runs 'jpool map --shard I/N --out OUT' and writes its shard beside "
+                        + "OUT; gather joins them into OUT, the output one 'jpool map' of the whole input would "
+                        + "have written. It fails, writing nothing, naming every shard that is missing or incomplete."},
         footer = {"", "Example (see slurm/map-array.sbatch):",
                 "  java -jar cli/target/jpool.jar gather --out counts.jsonl --shards 3"})
 final class GatherCommand implements Callable<Integer> {

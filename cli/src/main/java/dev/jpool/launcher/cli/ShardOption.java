@@ -16,9 +16,10 @@ final class ShardOption {
     private CommandSpec spec;
 
     @Option(names = "--shard", paramLabel = "I/N",
-            description = "Run shard I (from 0) of N: inputs I, I+N, I+2N, ... of the input's lines; results to "
-                    + "OUT.shard-I-of-N, which 'jpool gather --out OUT' joins in input order. Default in a SLURM "
-                    + "job array: the array task's (SLURM_ARRAY_TASK_ID of SLURM_ARRAY_TASK_COUNT).")
+            description = "Run shard I (from 0) of N: inputs I, I+N, I+2N, ... of the input's lines. Its results go "
+                    + "to a shard file of its own beside OUT, which 'jpool gather --out OUT' "
+                    + "joins in input order. Default in a SLURM job array: the array task's (SLURM_ARRAY_TASK_ID "
+                    + "of SLURM_ARRAY_TASK_COUNT).")
     private String shard;
 
     /** The shard to run, or null for the whole input; says which, and from what, on {@code diagnose}. */
