@@ -17,6 +17,7 @@ account=
 time_limit=00:20:00
 results=
 wait_for_it=
+exclusive=1
 
 usage() {
     cat <<EOF
@@ -33,6 +34,10 @@ options:
   --account A        account (allocation) to charge, where the cluster asks for one
   --time T           time limit of each job (default: $time_limit)
   --results DIR      where the results go (default: slurm/results/<date-time>)
+  --no-exclusive     share the nodes with other jobs; by default each job asks for its node to
+                     itself (sbatch --exclusive), so no other job's work runs beside the timed
+                     one and the times compare; use this where the site forbids --exclusive or
+                     charges the whole node for it
   --wait             wait until the gathering job has finished; exit with its status
   -h, --help         this text
 EOF
@@ -52,6 +57,7 @@ while (($# > 0)); do
         --time) time_limit=${2:-}; shift 2 || die "--time needs a value" ;;
         --results) results=${2:-}; shift 2 || die "--results needs a value" ;;
         --wait) wait_for_it=1; shift ;;
+        --no-exclusive) exclusive=; shift ;;
         -h | --help) usage; exit 0 ;;
         *) die "unknown option '$1' (see slurm/scale.sh --help)" ;;
     esac
@@ -88,6 +94,17 @@ results=$(cd "$results" && pwd)
 
 submit=(sbatch --parsable --partition="$partition" --time="$time_limit")
 [[ -n $account ]] && submit+=(--account="$account")
+# A scaling study compares times: a job sharing its node with other jobs is timed against their
+# work too. --exclusive gives each job its node alone (and, on most sites, bills the whole node).
+[[ -n $exclusive ]] && submit+=(--exclusive)
+
+# The job scripts below are generated: every value goes into them through printf %q, quoted for
+# bash, so a path such as 'my results $(date)' is a path there too, never a command. In sbatch's
+# --output, '%' starts a pattern (%j), so a '%' of the path itself is written '%%'.
+q_results=$(printf %q "$results")
+q_jar=$(printf %q "$jar")
+q_samples=$(printf %q "$samples")
+output_dir=${results//%/%%}
 
 # (A jar without the command answers `scale --help` with the top-level help, and exit 0.)
 if ! java -jar "$jar" scale --help 2>/dev/null | grep -q '^Usage: jpool scale'; then
@@ -101,13 +118,15 @@ for c in "${fit[@]}"; do
     modes="thread process"
     ((c == 1)) && modes="serial thread process"
     id=$("${submit[@]}" --job-name="jpool-scale-$c" --nodes=1 --ntasks=1 --cpus-per-task="$c" \
-        --output="$results/slurm-cpus$c-%j.out" <<EOF
+        --output="$output_dir/slurm-cpus$c-%j.out" <<EOF
 #!/bin/bash
 set -euo pipefail
+results=$q_results
+jar=$q_jar
 echo "jpool scaling study: job \$SLURM_JOB_ID on \$SLURMD_NODENAME, cpus-per-task=\$SLURM_CPUS_PER_TASK"
 for mode in $modes; do
-    out="$results/pi-\$mode-$c.json"
-    java -jar "$jar" pi --format json --mode "\$mode" --workers $c --samples $samples >"\$out.partial" \
+    out="\$results/pi-\$mode-$c.json"
+    java -jar "\$jar" pi --format json --mode "\$mode" --workers $c --samples $q_samples >"\$out.partial" \
         || { status=\$?; rm -f "\$out.partial"; exit \$status; }
     mv "\$out.partial" "\$out"
 done
@@ -120,12 +139,14 @@ dependency=$(IFS=:; echo "${ids[*]}")
 gather_script=$(cat <<EOF
 #!/bin/bash
 set -euo pipefail
-echo "gathering $results after jobs $dependency"
-exec java -jar "$jar" scale --from "$results" --out "$results/scale"
+results=$q_results
+jar=$q_jar
+echo "gathering \$results after jobs $dependency"
+exec java -jar "\$jar" scale --from "\$results" --out "\$results/scale"
 EOF
 )
 gather_args=(--job-name=jpool-scale-gather --nodes=1 --ntasks=1 --cpus-per-task=1
-    --dependency="afterok:$dependency" --kill-on-invalid-dep=yes --output="$results/slurm-gather-%j.out")
+    --dependency="afterok:$dependency" --kill-on-invalid-dep=yes --output="$output_dir/slurm-gather-%j.out")
 
 report() {
     local all=("${ids[@]}" "$1") i
@@ -135,9 +156,10 @@ report() {
     done
     echo "  gather: job $1, once jobs $dependency have succeeded"
     ((${#left_out[@]} == 0)) || echo "  left out: ${left_out[*]} CPUs (more than a node of $partition has)"
-    echo "results: $results (pi-<mode>-<cpus>.json, slurm-*.out; the table and plots in $results/scale)"
+    local shown=${results#"$PWD"/} # relative to where it was run, when it is below
+    echo "results: $shown (pi-<mode>-<cpus>.json, slurm-*.out; the table and plots in $shown/scale)"
     echo "watch:   squeue -u ${USER:-$(id -un)}"
-    echo "after:   sacct -j $(IFS=,; echo "${all[*]}") --format=JobID,JobName%20,AllocCPUS,Elapsed,State,ExitCode"
+    echo "after:   sacct -j $(IFS=,; echo "${all[*]}") --format=JobID,JobName%20,AllocCPUS,Elapsed,TotalCPU,State,ExitCode"
     local storage comp_type comp_loc
     storage=$(scontrol show config 2>/dev/null | awk -F' *= *' '$1 == "AccountingStorageType" {print $2}')
     if [[ $storage == accounting_storage/none ]]; then
@@ -172,7 +194,7 @@ gather=${gather%%;*}
 # sbatch --wait also returns 0 for a job that never ran because a job it depended on failed.
 state=$(scontrol show job -o "$gather" 2>/dev/null | grep -o 'JobState=[A-Z_]*' | cut -d= -f2 || true)
 if ((status == 0)) && [[ $state == COMPLETED || (-z $state && -f $results/slurm-gather-$gather.out) ]]; then
-    echo "done: $results/scale"
+    echo "done: ${results#"$PWD"/}/scale"
     exit 0
 fi
 ((status != 0)) || status=1

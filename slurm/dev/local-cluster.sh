@@ -239,14 +239,18 @@ node_names() {
 }
 
 write_slurm_conf() {
-    local nodes=$1 accounting=${2:-} cpus mem i tmp storage
+    local nodes=$1 accounting=${2:-} cpus mem i tmp storage gather
     cpus=$(node_cpus "$nodes")
     mem=$(node_memory "$nodes")
     storage=accounting_storage/none
+    gather=jobacct_gather/none
     if [[ -n $accounting ]]; then
         storage="accounting_storage/slurmdbd
 AccountingStorageHost=localhost
 AccountingStoragePort=6819"
+        # Sample each step's processes (from /proc) every 5 s, so that sacct shows MaxRSS and seff memory.
+        gather="jobacct_gather/linux
+JobAcctGatherFrequency=task=5"
     fi
     tmp=$(mktemp)
     {
@@ -264,7 +268,7 @@ MailProg=/bin/true
 ProctrackType=proctrack/linuxproc
 TaskPlugin=task/none
 SwitchType=switch/none
-JobAcctGatherType=jobacct_gather/none
+JobAcctGatherType=$gather
 SelectType=select/cons_tres
 SelectTypeParameters=CR_Core
 SchedulerType=sched/backfill
@@ -341,6 +345,7 @@ stop_accounting() {
 # MariaDB on 127.0.0.1:$DB_PORT with its data under $BASE, then slurmdbd on it.
 start_accounting() {
     local i tmp
+    install -d -m 755 "$BASE" "$LOG_DIR"
     if [[ ! -d $DB_DIR/mysql ]]; then
         install -d -o mysql -g mysql -m 750 "$DB_DIR"
         mariadb-install-db --user=mysql --datadir="$DB_DIR" --auth-root-authentication-method=socket \

@@ -9,7 +9,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -23,8 +22,41 @@ abstract class AbstractPool implements Pool {
     /** Submits one chunk; {@code chunk.get(i)} is input number {@code first + i} of the call. */
     abstract <I, O> CompletableFuture<List<O>> submitChunk(Task<I, O> task, List<I> chunk, int first);
 
-    /** Refuses a task this pool cannot run, before anything is sent. */
-    abstract void check(Task<?, ?> task);
+    /**
+     * Refuses a task this pool cannot run, before anything is sent; else the task as
+     * {@link #submitChunk} takes it for this call (a process pool works out once per call how
+     * it travels).
+     */
+    abstract <I, O> Task<I, O> prepare(Task<I, O> task);
+
+    /** Throws {@link IllegalStateException} (or the reason the pool broke) unless the pool takes new work. */
+    abstract void requireRunning();
+
+    /** The message of the refusal of a call on a pool that is not running. */
+    static IllegalStateException notRunning(String state) {
+        return new IllegalStateException("the pool is " + state + ": it takes no new work");
+    }
+
+    @Override
+    public void close() {
+        shutdown();
+        join();
+    }
+
+    @Override
+    public PoolExecutor asExecutorService() {
+        return new PoolExecutor(this);
+    }
+
+    /**
+     * Cancels a chunk {@link #submitChunk} returned: one still queued is dropped; one running, if
+     * {@code interrupt}, is ended with what runs it (a worker JVM, replaced; a thread, interrupted).
+     * Its future fails with a {@link java.util.concurrent.CancellationException}.
+     */
+    abstract void cancelChunk(CompletableFuture<?> chunk, boolean interrupt);
+
+    /** Waits, at most {@code nanos}, until the pool is shut down and every worker has exited. */
+    abstract boolean awaitTermination(long nanos) throws InterruptedException;
 
     @Override
     public <I, O> List<O> map(Task<I, O> task, Iterable<? extends I> inputs) {
@@ -38,12 +70,14 @@ abstract class AbstractPool implements Pool {
 
     @Override
     public <I, O> CompletableFuture<List<O>> mapAsync(Task<I, O> task, Iterable<? extends I> inputs) {
+        requireRunning();
         List<I> all = list(inputs);
         return inOrder(submitAll(task, all, Pool.defaultChunksize(all.size(), workers())));
     }
 
     @Override
     public <I, O> CompletableFuture<List<O>> mapAsync(Task<I, O> task, Iterable<? extends I> inputs, int chunksize) {
+        requireRunning();
         return inOrder(submitAll(task, list(inputs), chunksize));
     }
 
@@ -53,10 +87,26 @@ abstract class AbstractPool implements Pool {
     }
 
     @Override
+    public <I extends Record, O> List<O> starmap(Task<I, O> task, Iterable<? extends List<?>> argumentLists,
+                                                 int chunksize) {
+        return await(starmapAsync(task, argumentLists, chunksize));
+    }
+
+    @Override
     public <I extends Record, O> CompletableFuture<List<O>> starmapAsync(Task<I, O> task,
                                                                          Iterable<? extends List<?>> argumentLists) {
         Objects.requireNonNull(task, "task");
+        requireRunning();
         return mapAsync(task, StarArguments.toRecords(task, list(argumentLists)));
+    }
+
+    @Override
+    public <I extends Record, O> CompletableFuture<List<O>> starmapAsync(Task<I, O> task,
+                                                                         Iterable<? extends List<?>> argumentLists,
+                                                                         int chunksize) {
+        Objects.requireNonNull(task, "task");
+        requireRunning();
+        return mapAsync(task, StarArguments.toRecords(task, list(argumentLists)), chunksize);
     }
 
     @Override
@@ -67,12 +117,13 @@ abstract class AbstractPool implements Pool {
     @Override
     public <I, O> CompletableFuture<O> applyAsync(Task<I, O> task, I input) {
         Objects.requireNonNull(task, "task");
-        check(task);
+        requireRunning();
+        Task<I, O> prepared = prepare(task);
         List<I> one = new ArrayList<>(1);
         one.add(input);
         // Collected as a map's chunks are: a call is a map of one, down to the code the JIT compiles
         // for it, so that many calls leave it compiled for the maps that follow.
-        return inOrder(List.of(submitChunk(task, one, 0))).thenApply(outputs -> outputs.get(0));
+        return inOrder(List.of(submitChunk(prepared, one, 0))).thenApply(outputs -> outputs.get(0));
     }
 
     @Override
@@ -82,8 +133,8 @@ abstract class AbstractPool implements Pool {
 
     @Override
     public <I, O> Stream<O> imap(Task<I, O> task, Iterable<? extends I> inputs, int chunksize) {
-        List<CompletableFuture<List<O>>> chunks = submitAll(task, list(inputs), chunksize);
-        return chunks.stream().flatMap(chunk -> await(chunk).stream());
+        Task<I, O> prepared = checkCall(task, inputs, chunksize);
+        return LazyMap.<I, O>ordered(inputs, chunksize, lookAhead(), (chunk, first) -> submitChunk(prepared, chunk, first));
     }
 
     @Override
@@ -102,36 +153,45 @@ abstract class AbstractPool implements Pool {
     }
 
     @Override
-    public <I, O> Stream<Indexed<O>> imapUnorderedIndexed(Task<I, O> task, Iterable<? extends I> inputs,
-                                                         int chunksize) {
-        List<I> all = list(inputs);
-        BlockingQueue<Indexed<O>> done = new LinkedBlockingQueue<>();
-        List<CompletableFuture<List<O>>> chunks = submitAll(task, all, chunksize);
-        for (int c = 0; c < chunks.size(); c++) {
-            int first = c * chunksize;
-            int size = Math.min(chunksize, all.size() - first);
-            chunks.get(c).whenComplete((outputs, failure) -> {
-                for (int k = 0; k < size; k++) {
-                    done.add(failure == null ? new Indexed<>(first + k, outputs.get(k), null)
-                            : new Indexed<>(first + k, null, poolException(failure)));
-                }
-            });
-        }
-        return Stream.generate(() -> take(done)).limit(all.size());
+    public <I, O> Stream<Indexed<O>> imapUnorderedIndexed(Task<I, O> task, Iterable<? extends I> inputs) {
+        return imapUnorderedIndexed(task, inputs, 1);
     }
 
+    @Override
+    public <I, O> Stream<Indexed<O>> imapUnorderedIndexed(Task<I, O> task, Iterable<? extends I> inputs,
+                                                         int chunksize) {
+        Task<I, O> prepared = checkCall(task, inputs, chunksize);
+        return LazyMap.<I, O>unordered(inputs, chunksize, lookAhead(), (chunk, first) -> submitChunk(prepared, chunk, first));
+    }
+
+    /** How many chunks a lazy map keeps submitted ahead of the caller: enough for every worker to hold two. */
+    int lookAhead() {
+        return 4 * workers();
+    }
+
+    /** Everything a call is refused for, before any input is read. */
+    private <I, O> Task<I, O> checkCall(Task<I, O> task, Iterable<?> inputs, int chunksize) {
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(inputs, "inputs");
+        if (chunksize < 1) {
+            throw new IllegalArgumentException("chunksize must be at least 1, was " + chunksize);
+        }
+        requireRunning();
+        return prepare(task);
+    }
 
     private <I, O> List<CompletableFuture<List<O>>> submitAll(Task<I, O> task, List<I> inputs, int chunksize) {
         Objects.requireNonNull(task, "task");
         if (chunksize < 1) {
             throw new IllegalArgumentException("chunksize must be at least 1, was " + chunksize);
         }
-        check(task);
+        requireRunning();
+        Task<I, O> prepared = prepare(task);
         List<CompletableFuture<List<O>>> chunks = new ArrayList<>();
         for (int first = 0; first < inputs.size(); first += chunksize) {
             // a list of its own, like the one of a single call: one list class through the chunk's code
             List<I> chunk = new ArrayList<>(inputs.subList(first, Math.min(inputs.size(), first + chunksize)));
-            chunks.add(submitChunk(task, chunk, first));
+            chunks.add(submitChunk(prepared, chunk, first));
         }
         return chunks;
     }
@@ -173,7 +233,7 @@ abstract class AbstractPool implements Pool {
         return list;
     }
 
-    private static <T> T take(BlockingQueue<T> queue) {
+    static <T> T take(BlockingQueue<T> queue) {
         try {
             return queue.take();
         } catch (InterruptedException e) {

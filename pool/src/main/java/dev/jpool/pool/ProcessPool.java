@@ -7,6 +7,7 @@ import dev.jpool.process.ClassDataArchive;
 import dev.jpool.process.TaskFailedException;
 import dev.jpool.process.WorkerCommandLine;
 import dev.jpool.process.WorkerProcess;
+import dev.jpool.protocol.OutputNotSendableException;
 import dev.jpool.protocol.Protocol;
 import dev.jpool.protocol.RawJson;
 import dev.jpool.protocol.TaskFailure;
@@ -20,6 +21,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
@@ -74,6 +76,8 @@ public final class ProcessPool extends AbstractPool {
     private final List<Slot> everyWorker = new ArrayList<>();
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private final List<Retry> retries = new ArrayList<>();
+    /** Completes when the pool stops taking work. */
+    private final CompletableFuture<Void> shutDown = new CompletableFuture<>();
     private State state = State.RUNNING;
     private PoolException broken;
     private int nextIndex;
@@ -127,7 +131,13 @@ public final class ProcessPool extends AbstractPool {
      * @throws IllegalArgumentException saying why and what to do
      */
     public static void requireSendable(Task<?, ?> task, ProcessPoolOptions options) {
-        TaskCheck.requireSendable(task, WorkerClasspath.entries(workerClasspath(options)));
+        List<Path> classpath = WorkerClasspath.entries(workerClasspath(options));
+        if (TaskSerialization.travelsSerialized(task)) {
+            TaskCheck.requireOnClasspath(task.getClass(), classpath);
+            TaskSerialization.encode(task, "ProcessPool cannot send ");
+        } else {
+            TaskCheck.requireSendable(task, classpath);
+        }
     }
 
     /** The launcher's line limit, for its workers to agree on one limit, where it is not the default. */
@@ -184,6 +194,7 @@ public final class ProcessPool extends AbstractPool {
      * replacement of one that died before its hello counting in its place; fails if the workers
      * could not start. Handy to keep JVM start out of a measurement.
      */
+    @Override
     public CompletableFuture<Void> ready() {
         return ready;
     }
@@ -202,45 +213,89 @@ public final class ProcessPool extends AbstractPool {
         }
     }
 
+    /**
+     * How the task travels, worked out once per call: by class name, the worker making a fresh
+     * instance, when that means the same; else serialized, state and captures with it, when the
+     * task is {@link java.io.Serializable}; else refused, saying why.
+     */
     @Override
-    void check(Task<?, ?> task) {
-        outputReader(task);
+    <I, O> Task<I, O> prepare(Task<I, O> task) {
+        if (task instanceof Sendable<I, O> already) {
+            return already;
+        }
+        if (TaskSerialization.travelsSerialized(task)) {
+            TaskCheck.requireOnClasspath(task.getClass(), workerClasspath);
+            return new Sendable<>(task, TaskSerialization.encode(task, "ProcessPool cannot send "), outputReader(task));
+        }
+        ObjectReader outputs = outputReader(task);
+        String difference = TaskState.difference(task);
+        if (difference != null) {
+            throw new IllegalArgumentException("ProcessPool cannot run this " + task.getClass().getName() + ": "
+                    + difference + "; pass the value as part of the input instead, or make the task Serializable"
+                    + " (implement dev.jpool.task.SerializableTask) so that its state travels with it");
+        }
+        return new Sendable<>(task, task.getClass().getName(), outputs);
     }
 
-    /** How to read the task's outputs, once it is known to be sendable. */
+    /** A task as this call sends it: its class name or its serialized form, and how its outputs are read. */
+    private record Sendable<I, O>(Task<I, O> task, String wire, ObjectReader outputs) implements Task<I, O> {
+        @Override
+        public O apply(I input) throws Exception {
+            return task.apply(input);
+        }
+    }
+
+    @Override
+    void requireRunning() {
+        synchronized (lock) {
+            if (broken != null) {
+                throw broken;
+            }
+            if (state != State.RUNNING) {
+                throw notRunning(state.name().toLowerCase());
+            }
+        }
+    }
+
+    /** How to read the task's outputs, once it is known to be sendable (by name, unless it travels serialized). */
     private ObjectReader outputReader(Task<?, ?> task) {
-        ObjectReader known = outputReaders.get(task.getClass());
+        // the executor view's calls share one task class: their outputs are the callable's
+        Class<?> key = task instanceof CallTask<?> call ? call.callable().getClass() : task.getClass();
+        ObjectReader known = outputReaders.get(key);
         if (known != null) {
             return known;
         }
-        TaskCheck.requireSendable(task, workerClasspath);
+        if (!TaskSerialization.travelsSerialized(task)) {
+            TaskCheck.requireSendable(task, workerClasspath);
+        }
         ObjectReader outputs = mapper.readerFor(
                 mapper.getTypeFactory().constructCollectionType(List.class, TaskTypes.output(task)));
-        outputReaders.putIfAbsent(task.getClass(), outputs);
+        outputReaders.putIfAbsent(key, outputs);
         return outputs;
     }
 
     @Override
     <I, O> CompletableFuture<List<O>> submitChunk(Task<I, O> task, List<I> chunk, int first) {
-        ObjectReader outputs = outputReader(task);
+        Sendable<I, O> sendable = (Sendable<I, O>) prepare(task);
+        ObjectReader outputs = sendable.outputs();
         RawJson inputs = json(chunk, first);
         if (inputs.bytes() > Protocol.MAX_PAYLOAD_BYTES) {
             throw new IllegalArgumentException("the chunk of " + chunk.size() + " inputs from #" + first + " is "
                     + inputs.bytes() + " bytes as JSON, more than one message to a worker JVM may carry ("
                     + Protocol.MAX_PAYLOAD_BYTES + " bytes): use a smaller chunksize, or " + Protocol.lineLimitAdvice());
         }
-        Job job = new Job(task.getClass().getName(), inputs, chunk.size(), first, outputs);
+        Job job = new Job(sendable.task().getClass().getName(), sendable.wire(), inputs, chunk.size(), first, outputs);
         synchronized (lock) {
             if (broken != null) {
                 throw broken;
             }
             if (state != State.RUNNING) {
-                throw new IllegalStateException("the pool is " + state.name().toLowerCase() + ": it takes no new work");
+                throw notRunning(state.name().toLowerCase());
             }
             queue.add(job);
         }
         dispatch();
-        return job.reply.handle((reply, failure) -> {
+        CompletableFuture<List<O>> result = job.reply.handle((reply, failure) -> {
             if (failure != null) {
                 throw failureOf(job, failure);
             }
@@ -248,10 +303,98 @@ public final class ProcessPool extends AbstractPool {
             try {
                 return answered.<List<O>>read(outputs);
             } catch (IOException | RuntimeException e) {
-                throw new PoolException(job.task + " answered " + Protocol.cut(answered.json()) + ", which is not a list of "
-                        + outputs.getValueType().getContentType().toCanonical() + ": " + e.getMessage(), e);
+                throw unreadable(job, answered, outputs, e);
             }
         });
+        job.result = result;
+        return result;
+    }
+
+    @Override
+    void cancelChunk(CompletableFuture<?> chunk, boolean interrupt) {
+        Job cancelled = null;
+        Slot running = null;
+        synchronized (lock) {
+            for (Job job : queue) {
+                if (job.result == chunk) {
+                    cancelled = job;
+                }
+            }
+            if (cancelled != null) {
+                queue.remove(cancelled);
+            }
+            for (Slot slot : slots) {
+                for (Job job : slot.jobs) {
+                    if (job.result == chunk) {
+                        job.cancelled = true;
+                        cancelled = job;
+                        running = interrupt && slot.jobs.peekFirst() == job ? slot : null; // one sent ahead just runs
+                    }
+                }
+                if (running == slot) {
+                    slot.jobs.forEach(job -> job.bystander = job.result != chunk);
+                }
+            }
+        }
+        if (cancelled != null) {
+            cancelled.reply.completeExceptionally(new CancellationException("cancelled"));
+        }
+        if (running != null) {
+            running.process.close(); // the worker is ended, and replaced as a dead one is
+        }
+    }
+
+    @Override
+    boolean awaitTermination(long nanos) throws InterruptedException {
+        long deadline = System.nanoTime() + nanos;
+        try {
+            shutDown.get(nanos, TimeUnit.NANOSECONDS);
+            while (true) {
+                List<Slot> all;
+                synchronized (lock) {
+                    all = new ArrayList<>(everyWorker);
+                }
+                CompletableFuture.allOf(all.stream().map(slot -> slot.process.exitNanos()).toArray(CompletableFuture[]::new))
+                        .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                synchronized (lock) {
+                    if (everyWorker.size() == all.size()) {
+                        return true;
+                    }
+                }
+            }
+        } catch (TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return isTerminated();
+        }
+    }
+
+    /**
+     * A chunk's outputs that do not read back as the task's declared output type: the first output
+     * that does not fails its input, naming the type (CPython's MaybeEncodingError).
+     */
+    private PoolException unreadable(Job job, RawJson answered, ObjectReader outputs, Exception bulk) {
+        String type = outputs.getValueType().getContentType().toCanonical();
+        try {
+            com.fasterxml.jackson.databind.JsonNode array = JSON.readTree(answered.json());
+            ObjectReader one = mapper.readerFor(outputs.getValueType().getContentType());
+            for (int i = 0; array.isArray() && i < array.size() && i < job.size; i++) {
+                try {
+                    one.readValue(array.get(i));
+                } catch (IOException | RuntimeException e) {
+                    String why = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+                    String message = "the output " + Protocol.cut(array.get(i).toString()) + " cannot be read back as "
+                            + type + ", the task's declared output type: " + why;
+                    return new TaskException(job.task, job.input(i), job.first + i, job.worker,
+                            OutputNotSendableException.class.getName(), message, null,
+                            new OutputNotSendableException(message, e));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            bulk.addSuppressed(e);
+        }
+        return new PoolException(job.task + " answered " + Protocol.cut(answered.json()) + ", which is not a list of "
+                + type + ": " + bulk.getMessage(), bulk);
     }
 
     /** The chunk as one JSON array in one pass; if that fails, the first input that cannot be written is named. */
@@ -278,7 +421,8 @@ public final class ProcessPool extends AbstractPool {
             TaskFailure f = remote.failure();
             boolean onInput = f.index() >= 0 && f.index() < job.size;
             return new TaskException(job.task, onInput ? job.input(f.index()) : null,
-                    onInput ? job.first + f.index() : -1, remote.worker(), f.error(), f.message(), f.stackTrace(), null);
+                    onInput ? job.first + f.index() : -1, remote.worker(), f.error(), f.message(), f.stackTrace(),
+                    RemoteTraceback.of(f.error(), f.message(), f.stackTrace()));
         }
         return (PoolException) cause;
     }
@@ -319,8 +463,9 @@ public final class ProcessPool extends AbstractPool {
     }
 
     private void run(Slot slot, Job job) {
+        job.worker = slot.process.name();
         ChunkProgress progress = options.progress();
-        slot.process.submit(job.task, job.inputs, progress == null ? (done, total) -> { }
+        slot.process.submit(job.wire, job.inputs, progress == null ? (done, total) -> { }
                         : (done, total) -> progress.progress(job.first, done, total), job.outputs, at -> watch(slot, job))
                 .whenComplete((reply, failure) -> finished(slot, job, reply, failure));
     }
@@ -351,7 +496,14 @@ public final class ProcessPool extends AbstractPool {
                 if (wasRunning) {
                     job.attempts++;
                 }
-                if (job.attempts <= options.retries() && state != State.TERMINATED) {
+                if (job.cancelled) {
+                    outcome = new CancellationException("cancelled");
+                } else if (job.bystander && state != State.TERMINATED) {
+                    job.bystander = false; // sent ahead to a worker ended for a cancel: not its fault, not a try
+                    job.attempts -= wasRunning ? 1 : 0;
+                    retry = true;
+                    queue.addFirst(job);
+                } else if (job.attempts <= options.retries() && state != State.TERMINATED) {
                     retry = true;
                     job.timedOut = false;
                     retries.add(new Retry(job.first, job.size, job.attempts, slot.process.name(), death.getMessage()));
@@ -536,14 +688,29 @@ public final class ProcessPool extends AbstractPool {
     }
 
     @Override
-    public void close() {
+    public void shutdown() {
         synchronized (lock) {
             if (state == State.RUNNING) {
                 state = State.CLOSED;
             }
         }
+        shutDown.complete(null);
         dispatch();
-        join();
+    }
+
+    @Override
+    public boolean isShutdown() {
+        synchronized (lock) {
+            return state != State.RUNNING;
+        }
+    }
+
+    @Override
+    public boolean isTerminated() {
+        synchronized (lock) {
+            return state != State.RUNNING && queue.isEmpty()
+                    && everyWorker.stream().allMatch(slot -> slot.process.exitNanos().isDone());
+        }
     }
 
     @Override
@@ -551,7 +718,7 @@ public final class ProcessPool extends AbstractPool {
         List<Slot> all;
         synchronized (lock) {
             if (state == State.RUNNING) {
-                throw new IllegalStateException("join() waits for workers to exit: call close() or terminate() first");
+                throw new IllegalStateException("join() waits for workers to exit: call shutdown(), close() or terminate() first");
             }
             all = new ArrayList<>(everyWorker);
         }
@@ -585,12 +752,15 @@ public final class ProcessPool extends AbstractPool {
             }
         }
         unfinished.forEach(job -> job.reply.completeExceptionally(terminated));
+        shutDown.complete(null);
         all.forEach(slot -> slot.process.close());
     }
 
     /** One chunk waiting for, or running on, a worker. */
     private static final class Job {
         final String task;
+        /** The task as the run message carries it: its class name, or the object serialized. */
+        final String wire;
         final RawJson inputs;
         final int size;
         final int first;
@@ -598,9 +768,18 @@ public final class ProcessPool extends AbstractPool {
         final CompletableFuture<WorkerProcess.Reply> reply = new CompletableFuture<>();
         int attempts;
         boolean timedOut;
+        /** The worker it was last sent to, for an error message. */
+        volatile String worker;
+        /** The chunk's outputs as submitChunk returned them: what a cancel names. */
+        volatile CompletableFuture<?> result;
+        /** Cancelled: not retried when its worker ends. */
+        boolean cancelled;
+        /** Sent ahead to a worker being ended for another chunk's cancel: to run again elsewhere. */
+        boolean bystander;
 
-        Job(String task, RawJson inputs, int size, int first, ObjectReader outputs) {
+        Job(String task, String wire, RawJson inputs, int size, int first, ObjectReader outputs) {
             this.task = task;
+            this.wire = wire;
             this.inputs = inputs;
             this.size = size;
             this.first = first;

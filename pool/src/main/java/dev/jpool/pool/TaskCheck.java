@@ -17,7 +17,8 @@ import java.util.List;
  */
 final class TaskCheck {
     private static final String HOW = "; write the task as a public class with a public no-argument constructor"
-            + " implementing dev.jpool.task.Task, on the worker classpath (ThreadPool runs any Task, lambdas too)";
+            + " implementing dev.jpool.task.Task, on the worker classpath, or make it a dev.jpool.task.SerializableTask"
+            + " (a lambda cast to one travels serialized, with what it captures)";
 
     private TaskCheck() {
     }
@@ -47,6 +48,11 @@ final class TaskCheck {
         } catch (NoSuchMethodException e) {
             refuse("it has no public no-argument constructor, so a worker JVM cannot make one", type);
         }
+        requireOnClasspath(type, workerClasspath);
+    }
+
+    /** Refuses a task whose class (a lambda's: the class that wrote it) a worker JVM would not find. */
+    static void requireOnClasspath(Class<?> type, List<Path> workerClasspath) {
         Path source = location(type);
         if (source != null && workerClasspath.stream().noneMatch(entry -> sameFile(entry, source))) {
             refuse("it comes from " + source + ", which is not on the worker classpath (add it with"

@@ -4,6 +4,11 @@ package dev.jpool.pool;
  * A task threw. Names the task class, the input it failed on (and its position), the worker that
  * ran it (a pid, or a thread), and carries the stack trace as the worker printed it, as text: a
  * worker JVM's exception objects do not cross the process boundary, their story does.
+ *
+ * <p>Its cause is where the task failed: the exception itself in a {@link ThreadPool}; in a
+ * {@link ProcessPool} a {@link RemoteTraceback} rebuilt from the worker's text, with the original
+ * class name, message, frames and causes. So {@code printStackTrace()} and loggers print the
+ * task's own frames under {@code Caused by:}.
  */
 public final class TaskException extends PoolException {
     private static final long serialVersionUID = 1L;
@@ -25,7 +30,8 @@ public final class TaskException extends PoolException {
      * @param errorClass       the exception's class name in the worker
      * @param errorMessage     its message, possibly null
      * @param remoteStackTrace the stack trace printed where the task ran
-     * @param cause            the exception itself when the task ran in this JVM, else null
+     * @param cause            the exception itself when the task ran in this JVM, else its
+     *                         {@link RemoteTraceback}
      */
     public TaskException(String task, String input, int inputIndex, String worker, String errorClass,
                          String errorMessage, String remoteStackTrace, Throwable cause) {

@@ -5,10 +5,13 @@ import dev.jpool.task.Task;
 import dev.jpool.task.TaskProgress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -32,7 +35,10 @@ public final class ThreadPool extends AbstractPool {
     private final Object initializerInput;
     private final ThreadLocal<Boolean> initialized = ThreadLocal.withInitial(() -> false);
     private final Set<CompletableFuture<?>> unfinished = ConcurrentHashMap.newKeySet();
+    /** How to cancel each unfinished chunk's run. */
+    private final Map<CompletableFuture<?>, Future<?>> runs = new ConcurrentHashMap<>();
     private final ChunkProgress progress;
+    private volatile boolean terminated;
 
     /** A pool of {@code threads} threads. */
     public ThreadPool(int threads) {
@@ -61,9 +67,28 @@ public final class ThreadPool extends AbstractPool {
         return threads;
     }
 
+    /**
+     * Any task runs here, nothing crosses a process boundary; but a serializable task that could
+     * not be serialized is refused as a {@link ProcessPool} refuses it, so it means the same here.
+     */
     @Override
-    void check(Task<?, ?> task) {
-        // Any task runs here: nothing crosses a process boundary.
+    <I, O> Task<I, O> prepare(Task<I, O> task) {
+        if (TaskSerialization.travelsSerialized(task)) {
+            TaskSerialization.encode(task, "ThreadPool refuses what a ProcessPool could not send, ");
+        }
+        return task;
+    }
+
+    @Override
+    void requireRunning() {
+        if (executor.isShutdown()) {
+            throw notRunning(terminated ? "terminated" : "closed");
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> ready() {
+        return CompletableFuture.completedFuture(null); // the threads started with the pool
     }
 
     @Override
@@ -73,7 +98,7 @@ public final class ThreadPool extends AbstractPool {
         unfinished.add(result);
         result.whenComplete((outputs, failure) -> unfinished.remove(result));
         try {
-            executor.execute(() -> {
+            Future<?> run = executor.submit(() -> {
                 try {
                     result.complete(runChunk(task, inputs, first));
                 } catch (Throwable e) {
@@ -82,10 +107,27 @@ public final class ThreadPool extends AbstractPool {
                             : failure(task.getClass().getName(), null, -1, "thread " + Thread.currentThread().getName(), e));
                 }
             });
+            runs.put(result, run);
+            result.whenComplete((outputs, failure) -> runs.remove(result));
         } catch (RejectedExecutionException e) {
-            throw new IllegalStateException("the pool is closed: it takes no new work");
+            unfinished.remove(result);
+            throw notRunning(terminated ? "terminated" : "closed");
         }
         return result;
+    }
+
+    @Override
+    void cancelChunk(CompletableFuture<?> chunk, boolean interrupt) {
+        Future<?> run = runs.get(chunk);
+        if (run != null) {
+            run.cancel(interrupt);
+        }
+        chunk.completeExceptionally(new CancellationException("cancelled"));
+    }
+
+    @Override
+    boolean awaitTermination(long nanos) throws InterruptedException {
+        return executor.awaitTermination(nanos, TimeUnit.NANOSECONDS);
     }
 
     private <I, O> List<O> runChunk(Task<I, O> task, List<I> inputs, int first) {
@@ -119,15 +161,24 @@ public final class ThreadPool extends AbstractPool {
     }
 
     @Override
-    public void close() {
+    public void shutdown() {
         executor.shutdown();
-        join();
+    }
+
+    @Override
+    public boolean isShutdown() {
+        return executor.isShutdown();
+    }
+
+    @Override
+    public boolean isTerminated() {
+        return executor.isTerminated();
     }
 
     @Override
     public void join() {
         if (!executor.isShutdown()) {
-            throw new IllegalStateException("join() waits for workers to exit: call close() or terminate() first");
+            throw new IllegalStateException("join() waits for workers to exit: call shutdown(), close() or terminate() first");
         }
         try {
             while (!executor.awaitTermination(1, TimeUnit.MINUTES)) {
@@ -142,6 +193,7 @@ public final class ThreadPool extends AbstractPool {
     /** Drops queued chunks, interrupts running ones, and fails every unfinished future. */
     @Override
     public void terminate() {
+        terminated = true;
         executor.shutdownNow();
         PoolException terminated = new PoolException("the pool was terminated");
         unfinished.forEach(future -> future.completeExceptionally(terminated));

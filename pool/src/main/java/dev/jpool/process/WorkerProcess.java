@@ -13,6 +13,7 @@ import dev.jpool.protocol.Protocol;
 import dev.jpool.protocol.ProtocolException;
 import dev.jpool.protocol.RawJson;
 import dev.jpool.protocol.RunTask;
+import dev.jpool.protocol.SerializedTask;
 import dev.jpool.protocol.Shutdown;
 import dev.jpool.protocol.TaskFailure;
 import dev.jpool.protocol.TaskResult;
@@ -119,7 +120,7 @@ public final class WorkerProcess implements AutoCloseable {
         try {
             ProcessBuilder builder = new ProcessBuilder(commandLine.command());
             builder.environment().putAll(environment);
-            Process process = builder.start();
+            Process process = WorkerSpawners.start(commandLine, environment, builder);
             return new WorkerProcess(index, process, spawn, protocol, stderrSink, commandLine.startupNotices());
         } catch (IOException e) {
             throw new WorkerException("cannot start worker " + index + " with '" + commandLine.java() + "': "
@@ -209,7 +210,8 @@ public final class WorkerProcess implements AutoCloseable {
         long id = ids.incrementAndGet();
         CompletableFuture<Reply> reply = new CompletableFuture<>();
         long sent = System.nanoTime();
-        pending.put(id, new Pending(task, reply, sent, progress, outputs, started));
+        pending.put(id, new Pending(SerializedTask.is(task) ? "a serialized task" : task, reply, sent, progress, outputs,
+                started));
         if (ended.isDone()) {
             pending.remove(id);
             reply.completeExceptionally(ended.join());

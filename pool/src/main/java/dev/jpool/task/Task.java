@@ -5,8 +5,9 @@ package dev.jpool.task;
  * turn into JSON and back.
  *
  * <p>A worker JVM finds a task by its class name, so a task is a public top-level (or static
- * nested) class with a public no-argument constructor, on the worker's classpath. A lambda is not
- * a task a worker JVM can load: this is the JVM's form of Python's pickling limit.
+ * nested) class with a public no-argument constructor, on the worker's classpath, whose state is
+ * that of a fresh instance. A plain lambda is not a task a worker JVM can load; a lambda cast to
+ * {@link SerializableTask} is, sent serialized with what it captures.
  *
  * @param <I> the input type
  * @param <O> the output type

@@ -11,9 +11,11 @@ import dev.jpool.protocol.Message;
 import dev.jpool.protocol.Protocol;
 import dev.jpool.protocol.RawJson;
 import dev.jpool.protocol.RunTask;
+import dev.jpool.protocol.SerializedTask;
 import dev.jpool.protocol.TaskFailure;
 import dev.jpool.protocol.TaskResult;
 import dev.jpool.protocol.ThrowableText;
+import dev.jpool.task.LambdaTypes;
 import dev.jpool.task.Task;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
@@ -29,6 +31,9 @@ final class TaskRunner {
     /** The input reader of the last task run: the next batch most likely wants the same. */
     private volatile ObjectReader lastInputs;
     private long tasksRun;
+    /** The serialized task run last, as sent, and its instance: the next batch most likely brings the same. */
+    private String lastSerializedName;
+    private LoadedTask lastSerialized;
 
     TaskRunner(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -50,7 +55,7 @@ final class TaskRunner {
             List<Object> outputs = task.applyEach(inputs, index);
             long computeNanos = System.nanoTime() - start;
             index[0] = -1;
-            RawJson json = RawJson.of(writer, outputs);
+            RawJson json = Outputs.json(writer, outputs, index);
             outputs = null; // the JSON is what goes out; a big answer is not held twice while it is sent
             if (json.bytes() > Protocol.MAX_ANSWER_BYTES) {
                 return new TaskFailure(Protocol.VERSION, request.id(), -1, LineReader.LineTooLongException.class.getName(),
@@ -78,21 +83,45 @@ final class TaskRunner {
         return tasksRun;
     }
 
-    private LoadedTask load(String className) throws ReflectiveOperationException {
-        LoadedTask loaded = tasks.get(className);
+    private LoadedTask load(String className) throws ReflectiveOperationException, IOException {
+        LoadedTask loaded = SerializedTask.is(className) ? lastSerialized(className) : tasks.get(className);
         if (loaded == null) {
-            Class<?> type = Class.forName(className, true, Thread.currentThread().getContextClassLoader());
-            if (!Task.class.isAssignableFrom(type)) {
-                throw new ClassCastException(className + " does not implement " + Task.class.getName());
+            Task<?, ?> task;
+            Class<?> type;
+            if (SerializedTask.is(className)) {
+                Object object = SerializedTask.decode(className, Thread.currentThread().getContextClassLoader());
+                if (!(object instanceof Task<?, ?> serialized)) {
+                    throw new ClassCastException(object.getClass().getName() + " does not implement " + Task.class.getName());
+                }
+                task = serialized;
+                type = task.getClass();
+            } else {
+                type = Class.forName(className, true, Thread.currentThread().getContextClassLoader());
+                if (!Task.class.isAssignableFrom(type)) {
+                    throw new ClassCastException(className + " does not implement " + Task.class.getName());
+                }
+                task = (Task<?, ?>) type.getConstructor().newInstance();
             }
-            Task<?, ?> task = (Task<?, ?>) type.getConstructor().newInstance();
             JavaType[] parameters = mapper.getTypeFactory().findTypeParameters(type, Task.class);
             JavaType inputType = parameters.length > 0 ? parameters[0] : mapper.constructType(Object.class);
+            if (inputType.getRawClass() == Object.class) { // a lambda: its class declares no types, it knows them
+                inputType = LambdaTypes.instantiated(task).filter(m -> m.parameterCount() == 1)
+                        .map(m -> mapper.constructType(m.parameterType(0))).orElse(inputType);
+            }
             loaded = new LoadedTask(task, mapper.readerFor(inputType),
                     mapper.readerFor(mapper.getTypeFactory().constructCollectionType(List.class, inputType)));
-            tasks.put(className, loaded);
+            if (SerializedTask.is(className)) {
+                lastSerializedName = className; // one kept: a task object per call would otherwise pile up
+                lastSerialized = loaded;
+            } else {
+                tasks.put(className, loaded);
+            }
         }
         return loaded;
+    }
+
+    private LoadedTask lastSerialized(String task) {
+        return task.equals(lastSerializedName) ? lastSerialized : null;
     }
 
     /** A task instance and readers for its input type, made once per class. */

@@ -244,4 +244,34 @@ public class ProcessPoolTest {
         assertThrows(IllegalArgumentException.class, () -> ProcessPoolOptions.workers(1).withRetries(-1));
         assertThrows(IllegalArgumentException.class, () -> ProcessPoolOptions.workers(1).withTaskTimeout(java.time.Duration.ZERO));
     }
+
+    /** A link of a chain: serialized, each link is one level deeper. */
+    record Link(Link next) implements java.io.Serializable {
+        static Link chain(int length) {
+            Link link = null;
+            for (int i = 0; i < length; i++) {
+                link = new Link(link);
+            }
+            return link;
+        }
+
+        int length() {
+            return next == null ? 1 : 1 + next.length();
+        }
+    }
+
+    @Test
+    void aWorkerReadsASerializedTaskOnlyWithinTheFiltersBounds() {
+        try (ProcessPool pool = new ProcessPool(options(1))) {
+            Link shallow = Link.chain(10);
+            assertEquals(List.of(11), pool.map((dev.jpool.task.SerializableTask<Integer, Integer>) x -> x + shallow.length(),
+                    List.of(1)));
+            Link deep = Link.chain(200); // deeper than the filter's maxdepth
+            TaskException e = assertThrows(TaskException.class,
+                    () -> pool.map((dev.jpool.task.SerializableTask<Integer, Integer>) x -> x + deep.length(), List.of(1)));
+            assertEquals("java.io.InvalidClassException", e.errorClass());
+            assertTrue(e.getMessage().contains("REJECTED"), e.getMessage());
+            assertEquals(2, pool.apply(new Nested(), 1), "the worker goes on");
+        }
+    }
 }

@@ -1,9 +1,10 @@
 package dev.jpool.bench;
 
 import dev.jpool.pool.Pool;
-import dev.jpool.pool.ProcessPoolOptions;
 import dev.jpool.pool.ProcessPool;
+import dev.jpool.pool.ProcessPoolOptions;
 import dev.jpool.pool.ThreadPool;
+import dev.jpool.worker.Identity;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,8 @@ import java.util.stream.LongStream;
  * chunksize: the first map on a pool of its own (fresh workers, cold JIT), then the median of 15 after 60 warm-up maps
  * (the steady state, once the JIT compilers of all three JVMs have finished). Prints one line per figure; {@code bench/pool_speed.py} sets them beside Python's.
  *
- * <p>Run: {@code java -cp cli/target/jpool.jar dev.jpool.bench.PoolBenchmark}
+ * <p>Run: {@code java -cp bench/jmh/target/benchmarks.jar dev.jpool.bench.PoolBenchmark} (after
+ * {@code mvn -B -Pbench -DskipTests package})
  */
 public final class PoolBenchmark {
     private static final int WORKERS = 2;

@@ -19,15 +19,15 @@ import picocli.CommandLine.Spec;
 /** {@code jpool crossover}: the smallest run at which threads, and processes, beat serial. */
 @Command(name = "crossover", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = VersionProvider.class,
-        description = {"Finds the smallest sample count at which threads, and at which worker JVMs,",
-                "beat serial: grows the count x10 from 1,000 until the mode is faster, then",
-                "bisects between the last size where it lost and the first where it won, to",
-                "within 10%%. Prints every size tried with its three times (medians). The",
-                "tutorial's Python saw its crossover between 10,000 and 100,000 darts; a JVM",
-                "costs more to start than a forked Python, and threads cost far less."},
-        footer = {"", "Examples:",
-                "  java -jar cli/target/jpool.jar crossover --workers 2",
-                "  java -jar cli/target/jpool.jar crossover --workers 2 --modes thread --max-samples 1e8"})
+        description = {"Finds the darts from which threads and worker JVMs beat serial.", "",
+                "Grows the count x10 from 1,000 until the mode is faster, then bisects between the last size where "
+                        + "it lost and the first where it won, to within 10%%, every mode on the same kernel. "
+                        + "Prints every size tried with its three times (medians). The tutorial's Python saw its "
+                        + "crossover between 10,000 and 100,000 darts; a JVM costs more to start than a forked "
+                        + "Python, and threads cost far less."},
+        footer = {"", Examples.HEADING,
+                "  ./jpool crossover --workers 2",
+                "  ./jpool crossover --workers 2 --modes thread --max-samples 1e8"})
 final class CrossoverCommand implements Callable<Integer> {
     private static final long START = 1_000;
 
@@ -80,6 +80,7 @@ final class CrossoverCommand implements Callable<Integer> {
             throw usage("--repeat must be between 1 and 1000, was " + repeat);
         }
         worker.check();
+        String kernel = LauncherKernel.sameInEveryMode(worker.workerJvmOptions, worker::diagnose);
         List<Mode> parallel = modes.stream().distinct().toList();
         worker.diagnose("searching where " + parallel + " with " + workers + " workers beat serial, from " + START
                 + " up to " + maxSamples + " samples, median of " + repeat);
@@ -94,7 +95,7 @@ final class CrossoverCommand implements Callable<Integer> {
             result = new CrossoverSearch(runners)
                     .run(new CrossoverSearch.Settings(workers, seed, START, maxSamples, repeat, parallel));
         }
-        output.print(new CrossoverReport(result));
+        output.print(new CrossoverReport(result, kernel));
         return 0;
     }
 

@@ -21,15 +21,16 @@ import picocli.CommandLine.TypeConversionException;
 
 /** {@code jpool demo NAME}: the tutorial's examples on worker JVMs, or on threads. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false, versionProvider = VersionProvider.class,
-        description = {"Runs one of the tutorial's examples on a pool of worker JVMs (or threads with --threads):",
+        description = {"Runs one of the tutorial's examples on worker JVMs or threads.", "",
+                "Each result shows the pid (or thread) that computed it. NAME is one of:",
                 "  hello        each worker says hello; the order is not guaranteed",
                 "  map          pool.map(x*x, 1..10), and which worker computed each",
                 "  starmap      x**y for x in 1..10, y = 3, two arguments per call",
                 "  apply-async  the same from ten futures",
                 "  queue        results drained from a queue as they arrive"},
-        footer = {"", "Examples:",
-                "  java -jar cli/target/jpool.jar demo map --workers 4",
-                "  java -jar cli/target/jpool.jar demo hello --workers 4 --threads"})
+        footer = {"", Examples.HEADING,
+                "  ./jpool demo map --workers 4",
+                "  ./jpool demo hello --workers 4 --threads"})
 final class DemoCommand implements Callable<Integer> {
     @ParentCommand
     private JpoolCommand parent;

@@ -5,11 +5,13 @@ import picocli.CommandLine.Command;
 
 /** The top command; the work is in its subcommands. */
 @Command(name = "jpool", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Runs work in a pool of separate worker JVMs, in a thread pool or serially,",
-                "and measures what each costs. Monte Carlo pi is the example workload."},
+        description = "Runs work in a pool of separate worker JVMs, in a thread pool or serially, and measures what "
+                + "each costs. Monte Carlo pi is the example workload.",
         subcommands = {PiCommand.class, CompareCommand.class, ScaleCommand.class, CrossoverCommand.class,
-                MapCommand.class, DemoCommand.class, StartupCommand.class},
-        footer = {"", "Example:", "  java -jar cli/target/jpool.jar compare --samples 1e9 --workers 2"})
+                MapCommand.class, GatherCommand.class, DemoCommand.class, StartupCommand.class},
+        footer = {"", Examples.HEADING,
+                "  ./jpool compare --samples 1e9 --workers 2",
+                "  ./jpool pi --help"})
 final class JpoolCommand implements Runnable {
     private final Map<String, String> env;
 

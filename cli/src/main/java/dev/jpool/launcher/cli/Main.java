@@ -37,6 +37,7 @@ public final class Main {
     /** The configured command line; {@code env} stands in for the process environment. */
     public static CommandLine commandLine(Map<String, String> env) {
         CommandLine cli = new CommandLine(new JpoolCommand(env));
+        cli.setUsageHelpAutoWidth(true); // help as wide as the terminal; 80 columns where it cannot tell
         cli.setParameterExceptionHandler(new UsageErrorHandler());
         cli.setExecutionExceptionHandler(new RunErrorHandler(env));
         return cli;

@@ -2,6 +2,8 @@ package dev.jpool.launcher.cli;
 
 import dev.jpool.launcher.jsonl.JsonLines;
 import dev.jpool.launcher.jsonl.MapJob;
+import dev.jpool.launcher.jsonl.Shard;
+import dev.jpool.launcher.jsonl.ShardFiles;
 import dev.jpool.launcher.jsonl.TaskLoader;
 import dev.jpool.launcher.run.Mode;
 import dev.jpool.launcher.run.RunFailedException;
@@ -32,15 +34,15 @@ import picocli.CommandLine.Spec;
 
 /** {@code jpool map}: a user's task class over JSON lines, in worker JVMs or threads. */
 @Command(name = "map", mixinStandardHelpOptions = true, sortOptions = false, versionProvider = VersionProvider.class,
-        description = {"Runs your task class (implementing dev.jpool.task.Task) over one JSON value per input line",
-                "and writes one JSON result per line, in input order (or, with --unordered, as they complete,",
-                "each tagged with its input index). A failed input is reported on stderr with its line number",
-                "and the run exits 1; no result line stands in for it."},
-        footer = {"", "Examples:",
-                "  java -jar cli/target/jpool.jar map --task com.example.CountPrimes --classpath my.jar"
-                        + " --in ranges.jsonl --out counts.jsonl --workers 4",
-                "  seq 1 100 | java -jar cli/target/jpool.jar map --task com.example.Square --classpath my.jar"
-                        + " --mode thread"})
+        description = {"Runs your task class over JSON lines, in worker JVMs or threads.", "",
+                "Reads one JSON value per input line, runs your class that implements jpool's Task "
+                        + "interface on each, and writes one JSON result per line, in input order (or, with "
+                        + "--unordered, as they complete, each tagged with its input index). A failed input is "
+                        + "reported on stderr with its line number and the run exits 1; no result line stands in "
+                        + "for it."},
+        footer = {"", Examples.HEADING,
+                "  ./jpool map --task com.example.CountPrimes --classpath my.jar --in in.jsonl",
+                "  seq 1 100 | ./jpool map --task com.example.Square --classpath my.jar"})
 final class MapCommand implements Callable<Integer> {
     @ParentCommand
     private JpoolCommand parent;
@@ -82,6 +84,9 @@ final class MapCommand implements Callable<Integer> {
     @Mixin
     private WorkerOptions options;
 
+    @Mixin
+    private ShardOption shardOption;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (mode == Mode.SERIAL) {
@@ -104,6 +109,7 @@ final class MapCommand implements Callable<Integer> {
     }
 
     private int map(WorkerCount count) throws IOException, InterruptedException {
+        Shard shard = shardOption.resolve(parent.env(), out, unordered, options::diagnose);
         List<Path> entries;
         Task<Object, Object> userTask;
         try {
@@ -126,10 +132,16 @@ final class MapCommand implements Callable<Integer> {
             lines = mode == Mode.THREAD ? JsonLines.read(input)
                     : JsonLines.read(input, Protocol.MAX_PAYLOAD_BYTES - 2, Protocol.lineLimitAdvice());
         }
-        try (ResultFile file = outPath == null ? null : new ResultFile(outPath);
+        if (shard != null) {
+            lines = shard.select(lines);
+        }
+        // A shard writes OUT.shard-I-of-N, sealed with an end record that the gathering step checks;
+        // without one, --out FILE is replaced only when the run completes.
+        try (ResultFile file = outPath == null || shard != null ? null : new ResultFile(outPath);
              Pool pool = mode == Mode.THREAD ? new ThreadPool(count.count()) : new ProcessPool(poolOptions);
              InterruptNotice notice = new InterruptNotice("map")) {
-            OutputStream sink = file != null ? file.stream() : new BufferedOutputStream(new NonClosing(Stdout.results()), 1 << 16);
+            OutputStream sink = shard != null ? ShardFiles.open(shard, outPath, lines.size())
+                    : file != null ? file.stream() : new BufferedOutputStream(new NonClosing(Stdout.results()), 1 << 16);
             MapJob.Outcome outcome;
             try {
                 outcome = (mode == Mode.THREAD ? new MapJob(pool, userTask, lines, unordered)
@@ -138,6 +150,8 @@ final class MapCommand implements Callable<Integer> {
                         sink, failure -> spec.commandLine().getErr().println("jpool: " + failure));
                 if (file != null) {
                     file.commit();
+                } else if (shard != null) {
+                    sink.close();
                 } else {
                     sink.flush();
                 }

@@ -20,13 +20,15 @@ import picocli.CommandLine.Spec;
 /** {@code jpool pi}: one Monte Carlo estimate of pi in one mode. */
 @Command(name = "pi", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = VersionProvider.class,
-        description = {"Estimates pi by throwing darts at a square: in separate worker JVMs (process),",
-                "in a thread pool in this JVM (thread), or on one thread (serial)."},
-        footer = {"", "Examples:",
-                "  java -jar cli/target/jpool.jar pi --samples 1e9 --workers 4 --mode process",
-                "  java -jar cli/target/jpool.jar pi --samples 1e8 --mode thread --format json",
-                "  java -jar cli/target/jpool.jar pi --samples 1e9 --workers 2 --trace pi.json --gantt pi.png",
-                "  salloc -N2 -n4 java -jar cli/target/jpool.jar pi --launcher srun"})
+        description = {"Estimates pi with darts in worker JVMs, threads or serially.", "",
+                "Throws the darts at a square in separate worker JVMs (--mode process), in a thread pool in "
+                        + "this JVM (--mode thread) or on one thread (--mode serial), and prints the estimate, its "
+                        + "error and where the time went."},
+        footer = {"", Examples.HEADING,
+                "  ./jpool pi --samples 1e9 --workers 4 --mode process",
+                "  ./jpool pi --samples 1e8 --mode thread --format json",
+                "  ./jpool pi --samples 1e9 --workers 2 --trace pi-trace.json --gantt pi.png",
+                "  salloc -N2 -n4 ./jpool pi --launcher srun"})
 final class PiCommand implements Callable<Integer> {
     @ParentCommand
     private JpoolCommand parent;
@@ -68,9 +70,9 @@ final class PiCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--chaos kill-one kills a worker JVM, so it needs --mode process");
         }
-        if (options.launcher == WorkerLauncher.SRUN && mode != Mode.PROCESS) {
-            throw new ParameterException(spec.commandLine(),
-                    "--launcher srun starts worker JVMs, so it goes with --mode process, not --mode " + mode);
+        if (options.launcher.slurm() && mode != Mode.PROCESS) {
+            throw new ParameterException(spec.commandLine(), "--launcher " + options.launcher
+                    + " starts worker JVMs, so it goes with --mode process, not --mode " + mode);
         }
         WorkerCount count = options.workerCount(parent.env(), workersOption.workers);
         timeline.check();
@@ -80,7 +82,7 @@ final class PiCommand implements Callable<Integer> {
             options.warnAboveAllocation(parent.env(), workers, mode == Mode.THREAD ? "threads" : "workers");
         }
         options.diagnose(mode + " mode, " + workers + " worker" + (workers == 1 ? "" : "s")
-                + (options.launcher == WorkerLauncher.SRUN ? " as SLURM job steps" : "") + " (" + source
+                + options.launcherNote() + " (" + source
                 + "), " + run.samples + " samples, seed " + run.seed);
         if (mode != Mode.PROCESS) {
             LauncherKernel.scalarNote().ifPresent(options::diagnose);

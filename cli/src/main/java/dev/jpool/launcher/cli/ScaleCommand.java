@@ -1,10 +1,12 @@
 package dev.jpool.launcher.cli;
 
 import dev.jpool.launcher.progress.ProgressBars;
+import dev.jpool.launcher.report.Machine;
 import dev.jpool.launcher.report.PiJsonRuns;
 import dev.jpool.launcher.report.ScaleReport;
 import dev.jpool.launcher.report.TimelineRun;
 import dev.jpool.launcher.run.CoreCount;
+import dev.jpool.launcher.run.MachineLoad;
 import dev.jpool.launcher.run.Mode;
 import dev.jpool.launcher.run.PiRun;
 import dev.jpool.launcher.run.PiRunner;
@@ -33,17 +35,18 @@ import picocli.CommandLine.Spec;
 /** {@code jpool scale}: the tutorial's scaling table and plot, from runs made now or read from files. */
 @Command(name = "scale", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = VersionProvider.class,
-        description = {"Runs the same samples and seed serially (the baseline) and on each worker",
-                "count in each mode, and prints the scaling table: run time (median, min-max),",
-                "speedup, efficiency and the Karp-Flatt serial fraction. With --out it also",
-                "writes the table and every run as CSV and JSON, and plots of time and speedup",
-                "against workers beside ideal scaling (PNG and SVG). With --from it makes all",
-                "of that from runs saved by 'jpool pi --format json', running nothing."},
-        footer = {"", "Examples:",
-                "  java -jar cli/target/jpool.jar scale --workers 1,2,4,8 --samples 1e10 --modes process,thread"
-                        + " --repeat 3 --out scaling",
-                "  java -jar cli/target/jpool.jar scale --workers 1,2 --samples 1e8 --repeat 1 --gantt scale.png",
-                "  java -jar cli/target/jpool.jar scale --from runs/ --out scaling"})
+        description = {"Measures how run time falls as workers are added: table and plots.", "",
+                "Runs the same samples and seed serially (the baseline, warmed up first) and on each worker count "
+                        + "in each mode, and prints the scaling table: run time (median, min-max), speedup, "
+                        + "efficiency and the Karp-Flatt serial fraction, with a warning beside figures that "
+                        + "cannot be true and when the machine was busy. With --out it also writes the table and "
+                        + "every run as CSV and JSON, and plots of time and speedup against workers beside ideal "
+                        + "scaling (PNG and SVG). With --from it makes all of that from runs saved by 'jpool pi "
+                        + "--format json', running nothing."},
+        footer = {"", Examples.HEADING,
+                "  ./jpool scale --workers 1,2,4,8 --samples 1e10 --repeat 3 --out scaling",
+                "  ./jpool scale --workers 1,2 --samples 1e8 --repeat 1 --gantt scale.png",
+                "  ./jpool scale --from runs/ --out scaling"})
 final class ScaleCommand implements Callable<Integer> {
     private static final List<String> RUN_OPTIONS = List.of("--workers", "--modes", "--samples", "--seed", "--repeat",
             "--trace", "--gantt", "--worker-jvm-opt", "--cds", "--no-cds");
@@ -116,7 +119,7 @@ final class ScaleCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage("--from: " + e.getMessage());
         }
-        report(table, runs.size() + " runs read from " + from);
+        report(table, runs.size() + " runs read from " + from, Machine.unknown());
         return 0;
     }
 
@@ -149,6 +152,7 @@ final class ScaleCommand implements Callable<Integer> {
             worker.warn("--workers " + over.stream().map(String::valueOf).collect(Collectors.joining(","))
                     + " exceed the " + cores.describe() + " detected: those runs are oversubscribed");
         }
+        String kernel = LauncherKernel.sameInEveryMode(worker.workerJvmOptions, worker::diagnose);
         ScalingStudy.Plan plan = new ScalingStudy.Plan(samples, seed, counts, parallel, repeat);
         worker.diagnose("scaling " + parallel.stream().map(Mode::label).collect(Collectors.joining(" and "))
                 + " over " + counts + " workers against serial, " + samples + " samples, seed " + seed + ", "
@@ -161,19 +165,26 @@ final class ScaleCommand implements Callable<Integer> {
             }
         }
         List<PiRun> runs;
+        MachineLoad load = new MachineLoad();
         try (InterruptNotice notice = new InterruptNotice("scale")) {
-            runs = new ScalingStudy(runners).run(plan);
+            runs = new ScalingStudy(runners, load).run(plan);
         }
         ScalingTable table = ScalingTable.of(runs.stream().map(RunRecord::of).toList(), cores);
-        report(table, "median of " + repeat + " run" + (repeat == 1 ? "" : "s"));
+        String kernels = runs.stream().map(PiRun::kernel).distinct().collect(Collectors.joining("+"));
+        if (!kernels.equals(kernel)) {
+            worker.warn("NOT like for like: the runs counted with different kernels (" + kernels + "); give the"
+                    + " launcher the workers' -Djpool.kernel too (java -Djpool.kernel=... -jar)");
+        }
+        report(table, repeat == 1 ? "one run each" : "median of " + repeat + " runs",
+                Machine.here(kernels, load.reading().orElse(null)));
         if (timeline.any()) {
             timeline.write(timelines(runs), worker::diagnose);
         }
         return 0;
     }
 
-    private void report(ScalingTable table, String origin) throws IOException {
-        ScaleReport report = new ScaleReport(table, origin);
+    private void report(ScalingTable table, String origin, Machine machine) throws IOException {
+        ScaleReport report = new ScaleReport(table, origin, machine);
         output.print(report);
         if (out != null) {
             try {

@@ -24,12 +24,14 @@ import picocli.CommandLine.Spec;
 /** {@code jpool startup}: what a worker JVM costs to start, with and without the class-data archive. */
 @Command(name = "startup", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = VersionProvider.class,
-        description = {"Measures how long a worker JVM takes from spawn to its hello, with and without the",
-                "class-data archive (and without the Vector API module), beside a bare java that prints",
-                "hello world: the start-up part of every process run."},
-        footer = {"", "Examples:",
-                "  java -jar cli/target/jpool.jar startup",
-                "  java -jar cli/target/jpool.jar startup --workers 2 --repeat 21 --format json"})
+        description = {"Measures how long a worker JVM takes to start.", "",
+                "Times a worker JVM from spawn to its hello, and to its first answer: a worker with the pool's "
+                        + "own defaults (a user's task) with and without the class-data archive, and the pi "
+                        + "workload's worker (the Vector API module, JIT hints), beside a bare java that prints hello "
+                        + "world: the start-up part of every process run."},
+        footer = {"", Examples.HEADING,
+                "  ./jpool startup",
+                "  ./jpool startup --workers 2 --repeat 21 --format json"})
 final class StartupCommand implements Callable<Integer> {
     @ParentCommand
     private JpoolCommand parent;

@@ -18,13 +18,13 @@ final class TimelineOptions {
     private CommandSpec spec;
 
     @Option(names = "--trace", paramLabel = "FILE",
-            description = "Write a timeline in the Chrome trace-event format (open it in ui.perfetto.dev or "
-                    + "chrome://tracing): one lane per worker, one bar per phase (JVM start, receive, compute, "
-                    + "send, exit; for threads pool start, queue wait, compute, join).")
+            description = "Write a timeline in the Chrome trace-event format, for Perfetto or Chrome's tracing "
+                    + "page: one lane per worker, one bar per phase (JVM start, receive, compute, send, exit; for "
+                    + "threads pool start, queue wait, compute, join).")
     Path trace;
 
     @Option(names = "--gantt", paramLabel = "FILE.png",
-            description = "Draw the same timeline as a Gantt chart (PNG), processes above threads.")
+            description = "Draw the same timeline as a Gantt chart (PNG), processes above threads above serial.")
     Path gantt;
 
     boolean any() {

@@ -3,6 +3,7 @@ package dev.jpool.launcher.cli;
 import dev.jpool.launcher.progress.ProgressBars;
 import dev.jpool.launcher.progress.Terminal;
 import dev.jpool.launcher.run.WorkerCount;
+import dev.jpool.launcher.slurm.AgentHub;
 import dev.jpool.launcher.slurm.JobSteps;
 import dev.jpool.launcher.slurm.SlurmJob;
 import dev.jpool.pi.PiWorkers;
@@ -25,9 +26,9 @@ final class WorkerOptions {
     private CommandSpec spec;
 
     @Option(names = "--worker-jvm-opt", paramLabel = "OPT",
-            description = "An option for each worker JVM, e.g. --worker-jvm-opt=-Xmx64m (repeatable). "
-                    + "Worker defaults: -XX:+UseSerialGC -Xms8m -Xmx256m -XX:-UsePerfData, JVM warnings to stderr, "
-                    + "-XX:CompileThresholdScaling=3 outside the pi kernel.")
+            description = "An option for each worker JVM (repeatable), e.g. --worker-jvm-opt=-Xmx64m. Workers "
+                    + "start with the serial collector, an 8 MiB heap that may grow to 256 MiB, no perf data file "
+                    + "and JVM warnings on stderr (the README lists the flags).")
     List<String> workerJvmOptions = new ArrayList<>();
 
     @Option(names = "--cds", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -48,8 +49,10 @@ final class WorkerOptions {
     @Option(names = "--launcher", paramLabel = "HOW", defaultValue = "local",
             converter = LowerCaseEnumConverter.LauncherConverter.class,
             description = "What starts each worker JVM: local (a child process here) or srun (a SLURM job step of "
-                    + "the current allocation, one CPU each, placed on its nodes by SLURM; run inside sbatch or "
-                    + "salloc). Default: ${DEFAULT-VALUE}.")
+                    + "the current allocation, one per task (SLURM_NTASKS) holding --cpus-per-task CPUs, placed "
+                    + "on its nodes by SLURM; run inside sbatch or salloc) or agent (one job step per node of the "
+                    + "allocation, a jpool agent that starts that node's workers and carries their channels). "
+                    + "Default: ${DEFAULT-VALUE}.")
     WorkerLauncher launcher;
 
     @Option(names = {"-q", "--quiet"}, description = "No diagnostics and no progress bar on stderr "
@@ -77,25 +80,34 @@ final class WorkerOptions {
     WorkerCount workerCount(Map<String, String> env, Integer requested) {
         check();
         Optional<SlurmJob> job = SlurmJob.of(env);
-        if (launcher == WorkerLauncher.SRUN && job.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--launcher srun starts workers as job steps of the "
-                    + "current SLURM allocation, but SLURM_JOB_ID is not set: run jpool inside sbatch or salloc");
+        if (launcher.slurm() && job.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--launcher " + launcher + " starts workers as job steps "
+                    + "of the current SLURM allocation, but SLURM_JOB_ID is not set: run jpool inside sbatch or salloc");
         }
         Integer jobCpus = job.flatMap(SlurmJob::allCpus).map(SlurmJob.Limit::cpus).orElse(null);
         WorkerCount count;
         try {
             int processors = Runtime.getRuntime().availableProcessors();
-            count = launcher == WorkerLauncher.SRUN ? WorkerCount.resolveForJobSteps(requested, env, processors, jobCpus)
+            count = launcher.slurm() ? WorkerCount.resolveForJobSteps(requested, env, processors, jobCpus)
                     : WorkerCount.resolve(requested, env, processors);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         if (launcher == WorkerLauncher.SRUN) {
-            job.flatMap(SlurmJob::allCpus).filter(all -> count.count() > all.cpus()).ifPresent(all -> {
+            int share = WorkerCount.cpusPerTask(env);
+            job.flatMap(SlurmJob::allCpus).filter(all -> (long) count.count() * share > all.cpus()).ifPresent(all -> {
                 throw new ParameterException(spec.commandLine(), "--launcher srun: " + count.count()
                         + " workers but this SLURM job was allocated " + all + "; each worker is a job step holding "
-                        + "one CPU, so the extra ones would wait for ever");
+                        + (share == 1 ? "one CPU" : share + " CPUs (SLURM_CPUS_PER_TASK)")
+                        + ", so the extra ones would wait for ever");
             });
+            srun(env);
+        }
+        if (launcher == WorkerLauncher.AGENT) {
+            // The agents' steps hold the job's CPUs of their nodes; more workers than those CPUs start all
+            // the same (they are the agents' children, not steps) and take turns on them.
+            job.flatMap(SlurmJob::allCpus).filter(all -> count.count() > all.cpus()).ifPresent(all ->
+                    warn(count.count() + " workers but this SLURM job was allocated " + all + "; they take turns"));
             srun(env);
         }
         return count;
@@ -103,16 +115,43 @@ final class WorkerOptions {
 
     /** A usage error when {@code --launcher srun} is asked of work that starts no worker JVMs. */
     void requireLocalUnless(boolean workerJvms, String what) {
-        if (launcher == WorkerLauncher.SRUN && !workerJvms) {
+        if (launcher.slurm() && !workerJvms) {
             throw new ParameterException(spec.commandLine(),
-                    "--launcher srun starts worker JVMs, so it does not go with " + what);
+                    "--launcher " + launcher + " starts worker JVMs, so it does not go with " + what);
         }
     }
 
     /** srun on the PATH; a usage error if it is not there. */
     private String srun(Map<String, String> env) {
         return JobSteps.locateSrun(env).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                "--launcher srun needs the SLURM command srun, which is not on the PATH"));
+                "--launcher " + launcher + " needs the SLURM command srun, which is not on the PATH"));
+    }
+
+    /** " as SLURM job steps" and the like, after "N workers" in a diagnostic; empty for local workers. */
+    String launcherNote() {
+        return switch (launcher) {
+            case LOCAL -> "";
+            case SRUN -> " as SLURM job steps";
+            case AGENT -> " through one agent per node (a SLURM job step each)";
+        };
+    }
+
+    /** The launch prefix of {@code --launcher}. */
+    private List<String> launchPrefix(Map<String, String> env) {
+        return switch (launcher) {
+            case LOCAL -> List.of();
+            case SRUN -> JobSteps.prefix(srun(env), WorkerCount.cpusPerTask(env));
+            case AGENT -> {
+                String srun = srun(env);
+                try {
+                    String scontrol = java.nio.file.Path.of(srun).resolveSibling("scontrol").toString();
+                    yield AgentHub.prefix(srun, AgentHub.nodes(env, scontrol), this::workerStderr);
+                } catch (java.io.IOException e) {
+                    throw new ParameterException(spec.commandLine(), "--launcher agent cannot read the allocation's "
+                            + "nodes: " + e.getMessage());
+                }
+            }
+        };
     }
 
     /**
@@ -145,7 +184,7 @@ final class WorkerOptions {
                 .withDiagnostics(this::diagnose)
                 .withRetries(retries)
                 .withTaskTimeout(taskTimeout)
-                .withLaunchPrefix(launcher == WorkerLauncher.SRUN ? JobSteps.prefix(srun(env)) : List.of());
+                .withLaunchPrefix(launchPrefix(env));
     }
 
     /** Prints a diagnostic line on stderr unless {@code --quiet}. */

@@ -2,6 +2,7 @@ package dev.jpool.launcher.report;
 
 import dev.jpool.launcher.run.Comparison.Row;
 import dev.jpool.launcher.run.Comparison;
+import dev.jpool.launcher.run.MachineLoad;
 import dev.jpool.launcher.run.Mode;
 import dev.jpool.launcher.slurm.SlurmJob;
 import java.io.PrintWriter;
@@ -21,22 +22,39 @@ public final class CompareReport extends Report {
     private final String workersSource;
     private final boolean memoryAvailable;
     private final SlurmJob job;
+    private final boolean wide;
+    private final MachineLoad.Reading load;
+    private final int cores;
 
     /** @param job the SLURM job the launcher runs in, null outside one */
     public CompareReport(Comparison.Result result, String workersSource, boolean memoryAvailable, SlurmJob job) {
+        this(result, workersSource, memoryAvailable, job, false, null, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * @param job   the SLURM job the launcher runs in, null outside one
+     * @param wide  one table with every column, on lines as long as they need (else within 100 columns)
+     * @param load  how busy the machine was while measuring, null where unknown
+     * @param cores the cores the runs had, to tell a busy machine
+     */
+    public CompareReport(Comparison.Result result, String workersSource, boolean memoryAvailable, SlurmJob job,
+                         boolean wide, MachineLoad.Reading load, int cores) {
         this.result = result;
         this.workersSource = workersSource;
         this.memoryAvailable = memoryAvailable;
         this.job = job;
+        this.wide = wide;
+        this.load = load;
+        this.cores = cores;
     }
 
     @Override
     void text(PrintWriter out) {
         int workers = result.rows().get(1).workers();
-        out.printf(Locale.ROOT, "jpool compare: %s samples, seed %d, %d worker%s (%s), median of %d run%s, %s%n",
+        out.printf(Locale.ROOT, "jpool compare: %s samples, seed %d, %d worker%s (%s), median of %d run%s%n",
                 Units.count(result.samples()), result.seed(), workers, workers == 1 ? "" : "s", workersSource,
-                result.repeat(), result.repeat() == 1 ? "" : "s",
-                result.commonKernel().map(kernel -> kernel + " kernel").orElse("different kernels"));
+                result.repeat(), result.repeat() == 1 ? "" : "s");
+        result.commonKernel().ifPresent(kernel -> out.println("  every mode on the " + kernel + " kernel"));
         out.printf(Locale.ROOT, "  hits %s in every run of every mode: pi = %.10f%n", Units.count(result.hits()),
                 4.0 * result.hits() / result.samples());
         if (job != null) {
@@ -50,21 +68,53 @@ public final class CompareReport extends Report {
             kernelNote(out);
         }
         out.println();
+        if (wide) {
+            wideTable(out);
+        } else {
+            narrowTables(out);
+        }
+        boolean marked = result.rows().stream().anyMatch(row -> Plausibility.tooEfficient(row.efficiency()));
+        if (marked || Plausibility.busy(load, cores).isPresent()) {
+            out.println();
+            Plausibility.notes(out, marked, false, load, cores);
+        }
+    }
+
+    /** Within 100 columns: the times, then where the time went, then what the phases mean. */
+    private void narrowTables(PrintWriter out) {
+        TextTable table = new TextTable("mode", "workers", "wall", "min-max", "speedup", "efficiency", "JVMs",
+                "peak RSS/JVM");
+        for (Row row : result.rows()) {
+            table.add(row.mode().label(), Integer.toString(row.workers()), Units.duration(row.wallNanos()),
+                    Units.range(row.minWallNanos(), row.maxWallNanos()),
+                    String.format(Locale.ROOT, "%.2fx", row.speedup()), Plausibility.efficiency(row.efficiency()),
+                    row.mode() == Mode.PROCESS ? "1+" + row.workers() : "1", Units.mib(row.peakRssKibPerJvm()));
+        }
+        table.print(out, "  ");
+        out.println();
+        out.println("  Where the time went (mean per worker, median over runs):");
+        TextTable phases = new TextTable("mode", "start", "send", "compute", "collect", "stop");
+        for (Row row : result.rows()) {
+            phases.add(phaseCells(row).toArray(String[]::new));
+        }
+        phases.print(out, "    ");
+        out.println();
+        Wrap.print(out, PhaseLegend.of(Mode.THREAD), "    ");
+        Wrap.print(out, PhaseLegend.of(Mode.PROCESS), "    ");
+        Wrap.print(out, "Memory: " + memoryNote(), "  ");
+    }
+
+    /** Every column in one table, the legends on one line each: for a wide terminal (--wide). */
+    private void wideTable(PrintWriter out) {
         TextTable table = new TextTable("mode", "workers", "wall", "min-max", "speedup", "efficiency", "start", "send",
                 "compute", "collect", "stop", "JVMs", "peak RSS/JVM");
         for (Row row : result.rows()) {
-            boolean serial = row.mode() == Mode.SERIAL;
+            List<String> phases = phaseCells(row);
             table.add(row.mode().label(), Integer.toString(row.workers()), Units.duration(row.wallNanos()),
-                    Units.duration(row.minWallNanos()) + "-" + Units.duration(row.maxWallNanos()),
-                    String.format(Locale.ROOT, "%.2fx", row.speedup()),
-                    String.format(Locale.ROOT, "%.0f%%", 100 * row.efficiency()),
-                    serial ? "-" : Units.duration(row.phases().start()),
-                    serial ? "-" : Units.duration(row.phases().send()),
-                    Units.duration(row.phases().compute()),
-                    serial ? "-" : Units.duration(row.phases().collect()),
-                    serial ? "-" : Units.duration(row.phases().stop()),
-                    row.mode() == Mode.PROCESS ? "1+" + row.workers() : "1",
-                    Units.mib(row.peakRssKibPerJvm()));
+                    Units.range(row.minWallNanos(), row.maxWallNanos()),
+                    String.format(Locale.ROOT, "%.2fx", row.speedup()), Plausibility.efficiency(row.efficiency()),
+                    phases.get(1), phases.get(2), phases.get(3), phases.get(4), phases.get(5),
+                    row.mode() == Mode.PROCESS ? "1+" + row.workers() : "1", Units.mib(row.peakRssKibPerJvm()));
         }
         table.print(out, "  ");
         out.println();
@@ -74,16 +124,27 @@ public final class CompareReport extends Report {
         out.println("  Memory: " + memoryNote());
     }
 
+    /** mode, start, send, compute, collect, stop; "-" for the phases serial does not have. */
+    private static List<String> phaseCells(Row row) {
+        boolean serial = row.mode() == Mode.SERIAL;
+        return List.of(row.mode().label(),
+                serial ? "-" : Units.duration(row.phases().start()),
+                serial ? "-" : Units.duration(row.phases().send()),
+                Units.duration(row.phases().compute()),
+                serial ? "-" : Units.duration(row.phases().collect()),
+                serial ? "-" : Units.duration(row.phases().stop()));
+    }
+
     /** Says plainly that the modes did not run the same code, and how to make them. */
     private void kernelNote(PrintWriter out) {
         StringBuilder kernels = new StringBuilder();
         for (Row row : result.rows()) {
             kernels.append(kernels.length() == 0 ? "" : ", ").append(row.mode().label()).append(' ').append(row.kernel());
         }
-        out.println("  NOT like for like: the modes ran different kernels (" + kernels + ").");
-        out.println("  The launcher JVM runs serial and threads; it uses the vector kernel only when started with");
-        out.println("  --add-modules jdk.incubator.vector (./jpool does that), while jpool gives its worker JVMs the");
-        out.println("  module itself. Or run every mode scalar: --worker-jvm-opt=-Djpool.kernel=scalar.");
+        Wrap.print(out, "NOT like for like: the modes ran different kernels (" + kernels + "). The launcher JVM "
+                + "runs serial and threads; a -Djpool.kernel given to the worker JVMs alone (--worker-jvm-opt) "
+                + "changes only theirs. Give the launcher the same: java -Djpool.kernel=... -jar, or leave both "
+                + "to jpool, which runs every mode on the launcher's kernel.", "  ");
     }
 
     private String memoryNote() {

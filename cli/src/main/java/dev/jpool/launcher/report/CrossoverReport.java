@@ -16,18 +16,28 @@ public final class CrossoverReport extends Report {
     private static final List<Mode> COLUMNS = List.of(Mode.SERIAL, Mode.THREAD, Mode.PROCESS);
 
     private final CrossoverSearch.Result result;
+    private final String kernel;
 
     public CrossoverReport(CrossoverSearch.Result result) {
+        this(result, null);
+    }
+
+    /** @param kernel the kernel every mode counted with, null where unknown */
+    public CrossoverReport(CrossoverSearch.Result result, String kernel) {
         this.result = result;
+        this.kernel = kernel;
     }
 
     @Override
     void text(PrintWriter out) {
         var s = result.settings();
-        out.printf(Locale.ROOT, "jpool crossover: %d worker%s, seed %d, median of %d run%s per size and mode,"
-                        + " sizes x%d from %s up to %s, then bisected to within %.0f%%%n", s.workers(),
-                s.workers() == 1 ? "" : "s", s.seed(), s.repeat(), s.repeat() == 1 ? "" : "s", CrossoverSearch.GROWTH,
+        out.printf(Locale.ROOT, "jpool crossover: %d worker%s, seed %d, median of %d run%s per size and mode%n",
+                s.workers(), s.workers() == 1 ? "" : "s", s.seed(), s.repeat(), s.repeat() == 1 ? "" : "s");
+        out.printf(Locale.ROOT, "  sizes x%d from %s up to %s, then bisected to within %.0f%%%n", CrossoverSearch.GROWTH,
                 Units.count(s.startSamples()), Units.count(s.maxSamples()), (CrossoverSearch.TOLERANCE - 1) * 100);
+        if (kernel != null) {
+            out.println("  every mode on the " + kernel + " kernel");
+        }
         out.println();
         TextTable table = new TextTable("step", "samples", "serial", "thread", "process", "faster than serial");
         for (Trial trial : result.trials()) {
@@ -43,7 +53,7 @@ public final class CrossoverReport extends Report {
         table.print(out, "  ");
         out.println();
         for (Crossover c : result.crossovers()) {
-            out.println("  " + sentence(c));
+            Wrap.print(out, sentence(c), "  ");
         }
     }
 
@@ -79,6 +89,7 @@ public final class CrossoverReport extends Report {
         json.put("maxSamples", s.maxSamples());
         json.put("growth", CrossoverSearch.GROWTH);
         json.put("tolerance", CrossoverSearch.TOLERANCE);
+        json.put("kernel", kernel);
         List<Map<String, Object>> trials = new ArrayList<>();
         for (Trial trial : result.trials()) {
             Map<String, Object> map = new LinkedHashMap<>();

@@ -32,11 +32,21 @@ public final class ScaleReport extends Report {
 
     private final ScalingTable table;
     private final String origin;
+    private final Machine machine;
 
     /** @param origin where the runs come from, e.g. "median of 3 runs" or "read from runs/" */
     public ScaleReport(ScalingTable table, String origin) {
+        this(table, origin, Machine.unknown());
+    }
+
+    /**
+     * @param origin  where the runs come from, e.g. "median of 3 runs" or "read from runs/"
+     * @param machine where they were made, as far as known
+     */
+    public ScaleReport(ScalingTable table, String origin, Machine machine) {
         this.table = table;
         this.origin = origin;
+        this.machine = machine;
     }
 
     /** Writes {@link #FILES} into {@code dir}, which exists. */
@@ -44,39 +54,77 @@ public final class ScaleReport extends Report {
         Files.writeString(dir.resolve("scale.json"), Json.write(json()) + System.lineSeparator(), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("scale-table.csv"), render(this::csv), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("scale-runs.csv"), render(this::runsCsv), StandardCharsets.UTF_8);
-        ScalingPlots plots = new ScalingPlots(table);
+        ScalingPlots plots = new ScalingPlots(table, subtitle());
         plots.writeTime(dir.resolve("scale-time"));
         plots.writeSpeedup(dir.resolve("scale-speedup"));
     }
 
+    /** The plots' second line: where the runs were made, and what the bars show. */
+    private String subtitle() {
+        String where = machine.describe(table.cores() == null ? null : table.cores().cores());
+        int most = table.rows().stream().mapToInt(row -> row.wallNanos().size()).max().orElse(1);
+        String bars = most == 1 ? "one run per point" : "points are medians, bars min to max, of " + most + " runs";
+        String busy = table.cores() != null && machine.load() != null && machine.load().busy(table.cores().cores())
+                ? String.format(java.util.Locale.ROOT, "\nmeasured on a busy machine: load average %.1f on %d cores, "
+                + "so the times vary more than on a quiet one", machine.load().loadAverageBefore(), table.cores().cores())
+                : "";
+        return (where.isEmpty() ? "runs read from files, machine unknown" : where) + "; " + bars + busy;
+    }
+
     @Override
     void text(PrintWriter out) {
-        out.printf(Locale.ROOT, "jpool scale: %s samples, seed %d, %s; %s%n", Units.count(table.samples()),
-                table.seed(), origin, table.cores() == null ? "cores of the machine that ran them unknown"
-                        : table.cores().describe() + " detected");
+        out.printf(Locale.ROOT, "jpool scale: %s samples, seed %d, %s%n", Units.count(table.samples()),
+                table.seed(), origin);
+        out.println("  " + (table.cores() == null ? "cores of the machine that ran them unknown"
+                : table.cores().describe() + " detected"));
+        if (machine.kernel() != null) {
+            out.println("  every mode on the " + machine.kernel() + " kernel");
+        }
         out.printf(Locale.ROOT, "  hits %s in every run: pi = %.10f%n", Units.count(table.hits()),
                 4.0 * table.hits() / table.samples());
         out.println();
         TextTable text = new TextTable("mode", "workers", "run time", "min-max", "speedup", "efficiency",
                 "serial fraction", "");
+        boolean marked = false;
         for (Row row : table.rows()) {
+            marked |= Plausibility.tooEfficient(row.efficiency())
+                    || (row.serialFraction() != null && row.serialFraction() < 0);
             text.add(row.mode(), Integer.toString(row.workers()), Units.duration(row.medianNanos()),
-                    Units.duration(row.minNanos()) + "-" + Units.duration(row.maxNanos()),
-                    String.format(Locale.ROOT, "%.2fx", row.speedup()),
-                    String.format(Locale.ROOT, "%.0f%%", 100 * row.efficiency()),
-                    row.serialFraction() == null ? "-" : String.format(Locale.ROOT, "%.3f", row.serialFraction()),
-                    row.oversubscribed() ? "oversubscribed" : "");
+                    Units.range(row.minNanos(), row.maxNanos()),
+                    String.format(Locale.ROOT, "%.2fx", row.speedup()), Plausibility.efficiency(row.efficiency()),
+                    Plausibility.serialFraction(row.serialFraction()), row.oversubscribed() ? "oversubscribed" : "");
         }
         text.print(out, "  ");
         out.println();
-        out.println("  run time: median (min-max) wall time of the runs; speedup = serial median / median;"
-                + " efficiency = speedup / workers");
-        out.println("  serial fraction: Karp-Flatt e = (1/speedup - 1/p) / (1 - 1/p) for p workers, the share of"
-                + " the work that behaved as if it could not run in parallel (undefined for p = 1)");
+        Wrap.print(out, "run time: median (min-max) wall time of the runs; speedup = serial median / median;"
+                + " efficiency = speedup / workers", "  ");
+        Wrap.print(out, "serial fraction: Karp-Flatt e = (1/speedup - 1/p) / (1 - 1/p) for p workers, the share of"
+                + " the work that behaved as if it could not run in parallel (undefined for p = 1)", "  ");
         if (table.cores() != null && table.rows().stream().anyMatch(Row::oversubscribed)) {
-            out.println("  oversubscribed: more workers than the " + table.cores().cores()
-                    + " cores detected, so they take turns on the cores: time stops falling, overhead grows");
+            Wrap.print(out, "oversubscribed: more workers than the " + table.cores().cores()
+                    + " cores detected, so they take turns on the cores: time stops falling, overhead grows", "  ");
         }
+        Plausibility.notes(out, marked, true, machine.load(), table.cores() == null ? Integer.MAX_VALUE
+                : table.cores().cores());
+    }
+
+    /** The warnings the text prints under the table, for JSON. */
+    private List<String> warnings() {
+        List<String> warnings = new ArrayList<>();
+        for (Row row : table.rows()) {
+            if (Plausibility.tooEfficient(row.efficiency())) {
+                warnings.add(String.format(Locale.ROOT, "%s %d: efficiency %.0f%% cannot be true", row.mode(),
+                        row.workers(), 100 * row.efficiency()));
+            }
+            if (row.serialFraction() != null && row.serialFraction() < 0) {
+                warnings.add(String.format(Locale.ROOT, "%s %d: serial fraction %.3f cannot be true", row.mode(),
+                        row.workers(), row.serialFraction()));
+            }
+        }
+        if (table.cores() != null) {
+            Plausibility.busy(machine.load(), table.cores().cores()).ifPresent(warnings::add);
+        }
+        return warnings;
     }
 
     @Override
@@ -89,6 +137,13 @@ public final class ScaleReport extends Report {
         json.put("origin", origin);
         json.put("cores", table.cores() == null ? null : table.cores().cores());
         json.put("coresSource", table.cores() == null ? null : table.cores().source());
+        json.put("cpu", machine.cpu());
+        json.put("kernel", machine.kernel());
+        json.put("jdk", machine.jdk());
+        json.put("loadAverageBefore", machine.load() == null ? null : machine.load().loadAverageBefore());
+        json.put("otherTasksBetweenRuns", machine.load() == null || machine.load().readings() == 0 ? null
+                : round(machine.load().othersMean()));
+        json.put("warnings", warnings());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Row row : table.rows()) {
             Map<String, Object> map = new LinkedHashMap<>();

@@ -9,12 +9,16 @@ import dev.jpool.launcher.run.WorkerTiming;
  * Its workers are its lanes; their spans are its bars.
  */
 public record TimelineRun(String title, PiRun run) {
-    /** How a lane is named: "process 0/2 (pid 1234)", "thread 1/4 (jpool-thread-1)", "serial (main)". */
+    /**
+     * How a lane is named: "process worker 1 of 2 (pid 1234)", "thread worker 2 of 4
+     * (jpool-thread-1)", "serial (main)". Workers count from 1 here, as a reader counts.
+     */
     public String laneName(WorkerTiming worker) {
         if (run.mode() == Mode.SERIAL) {
             return "serial (" + worker.label() + ")";
         }
-        return run.mode().label() + " " + worker.index() + "/" + run.workers().size() + " (" + worker.label() + ")";
+        return run.mode().label() + " worker " + (worker.index() + 1) + " of " + run.workerCount() + " ("
+                + worker.label() + ")";
     }
 
     /** "process, 2 workers". */

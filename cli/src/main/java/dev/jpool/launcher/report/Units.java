@@ -20,6 +20,17 @@ final class Units {
         return String.format(Locale.ROOT, "%.3f s", nanos / 1e9);
     }
 
+    /** "124.7-129.1 ms", or "999.1 us-1.2 ms" where the two ends need different units. */
+    static String range(long min, long max) {
+        String low = duration(min);
+        String high = duration(max);
+        String lowUnit = low.substring(low.indexOf(' '));
+        if (lowUnit.equals(high.substring(high.indexOf(' ')))) {
+            return low.substring(0, low.indexOf(' ')) + "-" + high;
+        }
+        return low + "-" + high;
+    }
+
     static String count(long value) {
         return String.format(Locale.ROOT, "%,d", value);
     }

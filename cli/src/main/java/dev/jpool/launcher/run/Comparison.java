@@ -58,19 +58,33 @@ public final class Comparison {
     }
 
     private final Map<Mode, PiRunner> runners = new EnumMap<>(Mode.class);
+    private final MachineLoad load;
 
     public Comparison(PiRunner serial, PiRunner thread, PiRunner process) {
+        this(serial, thread, process, new MachineLoad());
+    }
+
+    /** @param load hears when the runs start and each one ends, to read how busy the machine was */
+    public Comparison(PiRunner serial, PiRunner thread, PiRunner process, MachineLoad load) {
         runners.put(Mode.SERIAL, serial);
         runners.put(Mode.THREAD, thread);
         runners.put(Mode.PROCESS, process);
+        this.load = load;
     }
 
+    /**
+     * {@code repeat} rounds of serial, threads, processes, after a {@link WarmUp} of the two modes
+     * that run in this JVM (so the first serial run is not the one that compiles the kernel).
+     */
     public Result run(long samples, long seed, int workers, int repeat) throws InterruptedException {
+        WarmUp.launcherModes(runners.get(Mode.SERIAL), runners.get(Mode.THREAD), samples, seed, workers);
         Map<Mode, List<PiRun>> runs = new EnumMap<>(Mode.class);
+        load.beforeRuns();
         for (int r = 0; r < repeat; r++) {
             for (Mode mode : List.of(Mode.SERIAL, Mode.THREAD, Mode.PROCESS)) {
                 int n = mode == Mode.SERIAL ? 1 : workers;
                 runs.computeIfAbsent(mode, m -> new ArrayList<>()).add(runners.get(mode).run(samples, seed, n));
+                load.betweenRuns();
             }
         }
         long hits = runs.get(Mode.SERIAL).get(0).hits();

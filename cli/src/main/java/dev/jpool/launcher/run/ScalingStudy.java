@@ -33,29 +33,35 @@ public final class ScalingStudy {
     }
 
     private final Map<Mode, PiRunner> runners = new EnumMap<>(Mode.class);
+    private final MachineLoad load;
 
     public ScalingStudy(List<PiRunner> runners) {
+        this(runners, new MachineLoad());
+    }
+
+    /** @param load hears when the runs start and each one ends, to read how busy the machine was */
+    public ScalingStudy(List<PiRunner> runners, MachineLoad load) {
         runners.forEach(runner -> this.runners.put(runner.mode(), runner));
+        this.load = load;
     }
 
     /**
-     * Every run, in the order made. A warm-up run of serial (and threads) on up to 1e7 samples
-     * comes first and is not counted: it compiles the kernel in this JVM, as every measured serial
-     * and thread run would otherwise pay in the first round. Worker JVMs start cold every time,
-     * and that is part of what a process run costs.
+     * Every run, in the order made. A {@link WarmUp} of serial (and threads) comes first and is not
+     * counted: without it the first serial run, the baseline of every row, would be the one that
+     * compiles the kernel in this JVM (with {@code --repeat 1} a thread run of one worker then
+     * showed twice the serial speed). Worker JVMs start cold every time, and that is part of what
+     * a process run costs.
      */
     public List<PiRun> run(Plan plan) throws InterruptedException {
-        long warmUp = Math.min(plan.samples(), 10_000_000L);
-        runner(Mode.SERIAL).run(warmUp, plan.seed(), 1);
-        if (plan.modes().contains(Mode.THREAD)) {
-            runner(Mode.THREAD).run(warmUp, plan.seed(), plan.workerCounts().get(plan.workerCounts().size() - 1));
-        }
+        WarmUp.launcherModes(runner(Mode.SERIAL), plan.modes().contains(Mode.THREAD) ? runner(Mode.THREAD) : null,
+                plan.samples(), plan.seed(), plan.workerCounts().get(plan.workerCounts().size() - 1));
         List<PiRun> runs = new ArrayList<>();
+        load.beforeRuns();
         for (int round = 0; round < plan.repeat(); round++) {
-            runs.add(runner(Mode.SERIAL).run(plan.samples(), plan.seed(), 1));
+            runs.add(measured(runner(Mode.SERIAL).run(plan.samples(), plan.seed(), 1)));
             for (int workers : plan.workerCounts()) {
                 for (Mode mode : plan.modes()) {
-                    runs.add(runner(mode).run(plan.samples(), plan.seed(), workers));
+                    runs.add(measured(runner(mode).run(plan.samples(), plan.seed(), workers)));
                 }
             }
         }
@@ -66,6 +72,11 @@ public final class ScalingStudy {
             }
         }
         return runs;
+    }
+
+    private PiRun measured(PiRun run) {
+        load.betweenRuns();
+        return run;
     }
 
     private PiRunner runner(Mode mode) {

@@ -36,17 +36,38 @@ public record WorkerCount(int count, String source) {
     }
 
     /**
-     * The count for workers started as SLURM job steps across the whole allocation: {@code --workers},
-     * else {@code NUM_PROCS}, else every CPU of the job ({@code jobCpus}, from
-     * {@code SLURM_JOB_CPUS_PER_NODE}), else as {@link #resolve}.
+     * The count for workers started as SLURM job steps across the whole allocation, as SLURM means
+     * tasks: {@code --workers}, else {@code NUM_PROCS}, else one worker per task of the job
+     * ({@code SLURM_NTASKS}, what {@code -n} asked for), else the job's CPUs ({@code jobCpus}, from
+     * {@code SLURM_JOB_CPUS_PER_NODE}) divided by its CPUs per task, else as {@link #resolve}.
+     * Each worker's step then holds {@link #cpusPerTask} CPUs: an allocation of {@code -n 4 -c 2}
+     * runs 4 workers of 2 CPUs each, not 8 of one.
      *
      * @param jobCpus the job's CPUs on all its nodes, or null where unknown
      */
     public static WorkerCount resolveForJobSteps(Integer option, Map<String, String> env, int availableProcessors,
                                                  Integer jobCpus) {
         WorkerCount count = resolve(option, env, availableProcessors);
+        Integer tasks = fromEnv(env, env.containsKey("SLURM_NTASKS") ? "SLURM_NTASKS" : "SLURM_NPROCS");
         boolean chosen = option != null || fromEnv(env, "NUM_PROCS") != null;
-        return chosen || jobCpus == null ? count : new WorkerCount(Math.min(jobCpus, MAX), "SLURM_JOB_CPUS_PER_NODE");
+        if (chosen) {
+            return count;
+        }
+        if (tasks != null) {
+            return new WorkerCount(tasks, env.containsKey("SLURM_NTASKS") ? "SLURM_NTASKS" : "SLURM_NPROCS");
+        }
+        return jobCpus == null ? count
+                : new WorkerCount(Math.max(1, Math.min(jobCpus / cpusPerTask(env), MAX)), "SLURM_JOB_CPUS_PER_NODE");
+    }
+
+    /**
+     * The CPUs each worker's job step holds: the job's {@code SLURM_CPUS_PER_TASK}, else 1. A worker
+     * computes its chunk on one thread; the rest of its share goes to its JVM's JIT compiler and
+     * garbage collector threads, which then do not take CPUs from another worker.
+     */
+    public static int cpusPerTask(Map<String, String> env) {
+        Integer cpus = fromEnv(env, "SLURM_CPUS_PER_TASK");
+        return cpus == null ? 1 : cpus;
     }
 
     private static Integer fromEnv(Map<String, String> env, String name) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code map} over tasks that fail in the ways a user's own task classes do: each fails its input, none hangs. */
 class MapFaultsTest {
-    private static final String TEST_CLASSES = Path.of("target", "test-classes").toAbsolutePath().toString();
+    private static final String TEST_CLASSES = dev.jpool.launcher.it.TestTasks.CLASSPATH;
     /** Far more than any of these runs takes, even at load 8; a hang fails here instead of stalling the suite. */
     private static final Duration BOUND = Duration.ofSeconds(180);
 

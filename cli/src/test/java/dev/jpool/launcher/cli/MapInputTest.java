@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** map's input: a line that is not what the task takes fails with its line number; a BOM and CRLF are text. */
 class MapInputTest {
-    private static final String TEST_CLASSES = Path.of("target", "test-classes").toAbsolutePath().toString();
+    private static final String TEST_CLASSES = dev.jpool.launcher.it.TestTasks.CLASSPATH;
 
     @TempDir
     Path dir;

@@ -180,7 +180,8 @@ class ScaleCommandTest {
                 lanes.add(event.get("args").get("name").asText());
             }
         }
-        assertEquals(List.of("process 0/2 (pid " + pids.get(0) + ")", "process 1/2 (pid " + pids.get(1) + ")"), lanes);
+        assertEquals(List.of("process worker 1 of 2 (pid " + pids.get(0) + ")",
+                "process worker 2 of 2 (pid " + pids.get(1) + ")"), lanes);
         assertTrue(Files.size(dir.resolve("pi.png")) > 1000);
     }
 

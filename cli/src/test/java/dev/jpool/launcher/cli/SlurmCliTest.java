@@ -116,6 +116,10 @@ class SlurmCliTest {
         assertUsageError(CliTest.run(Map.of("PATH", System.getenv("PATH")), "pi", "--launcher", "srun"),
                 "--launcher srun starts workers as job steps of the current SLURM allocation, but SLURM_JOB_ID is not set");
         assertUsageError(CliTest.run(Map.of(), "compare", "--launcher", "srun"), "SLURM_JOB_ID is not set");
+        assertUsageError(CliTest.run(Map.of(), "pi", "--launcher", "agent"),
+                "--launcher agent starts workers as job steps of the current SLURM allocation, but SLURM_JOB_ID is not set");
+        assertUsageError(CliTest.run(batchJob(), "pi", "--launcher", "agent", "--mode", "thread"),
+                "--launcher agent starts worker JVMs, so it goes with --mode process, not --mode thread");
     }
 
     @Test
@@ -128,6 +132,9 @@ class SlurmCliTest {
     void srunWithMoreWorkersThanTheJobsCpusIsAUsageError() {
         assertUsageError(CliTest.run(batchJob(), "pi", "--launcher", "srun", "--workers", "5"),
                 "--launcher srun: 5 workers but this SLURM job was allocated 4 CPUs in all "
+                        + "(SLURM_JOB_CPUS_PER_NODE=2(x2)); each worker is a job step holding 2 CPUs (SLURM_CPUS_PER_TASK)");
+        assertUsageError(CliTest.run(batchJob("SLURM_CPUS_PER_TASK", "1", "SLURM_NTASKS", "4"), "pi", "--launcher", "srun",
+                "--workers", "5"), "5 workers but this SLURM job was allocated 4 CPUs in all "
                         + "(SLURM_JOB_CPUS_PER_NODE=2(x2)); each worker is a job step holding one CPU");
     }
 
@@ -139,6 +146,6 @@ class SlurmCliTest {
 
     @Test
     void anUnknownLauncherIsAUsageError() {
-        assertUsageError(CliTest.run(Map.of(), "pi", "--launcher", "ssh"), "expected one of [local, srun] but was 'ssh'");
+        assertUsageError(CliTest.run(Map.of(), "pi", "--launcher", "ssh"), "expected one of [local, srun, agent] but was 'ssh'");
     }
 }

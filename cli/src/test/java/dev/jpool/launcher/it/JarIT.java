@@ -107,6 +107,19 @@ class JarIT {
     }
 
     @Test
+    void compareFromTheJarRunsEveryModeOnOneKernelAndNamesItOnce() throws Exception {
+        // java -jar gives the launcher no Vector API module: serial and threads count scalar, so must the workers
+        Command r = run("compare", "--samples", "2e6", "--workers", "2", "--repeat", "1");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(1, r.out().lines().filter(line -> line.contains("kernel")).count(), r.out());
+        assertTrue(r.out().contains("every mode on the scalar kernel"), r.out());
+        Command json = run("compare", "--samples", "2e6", "--workers", "2", "--repeat", "1", "--format", "json", "-q");
+        assertEquals(0, json.exit(), json.err());
+        JsonNode rows = new ObjectMapper().readTree(json.out()).get("rows");
+        rows.forEach(row -> assertEquals("scalar", row.get("kernel").asText(), rows.toString()));
+    }
+
+    @Test
     void aUsageErrorFromTheJarIsOneLineAndExitTwo() throws Exception {
         Command r = run("pi", "--samples", "1e30");
         assertEquals(2, r.exit());
@@ -123,7 +136,7 @@ class JarIT {
         List<String> labels = new ArrayList<>();
         lines.forEach(line -> labels.add(line.get("label").asText()));
         assertEquals(List.of("bare java, hello world", "worker, no class-data archive", "worker, class-data archive",
-                "worker, class-data archive, no Vector API module"), labels);
+                "pi worker, class-data archive"), labels);
         lines.forEach(line -> assertTrue(line.get("medianNanos").asLong() > 0, line.toString()));
         assertTrue(lines.get(0).get("medianFirstAnswerNanos").isNull(), "a bare java answers no task");
         for (int i = 1; i < lines.size(); i++) {

@@ -30,8 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** What {@code map} (and {@code pi}) leave on stdout and in {@code --out FILE}, run from the jar as a user runs it. */
 class MapOutputIT {
     private static final Path JAR = Path.of(System.getProperty("jpool.jar", "target/jpool.jar"));
-    /** The test tasks (dev.jpool.testing), compiled with the pool module's tests: the jar under test does not hold them. */
-    private static final String TEST_CLASSES = Path.of("..", "pool", "target", "test-classes").toAbsolutePath().normalize().toString();
+    private static final String TEST_CLASSES = dev.jpool.launcher.it.TestTasks.CLASSPATH;
     private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
     private static final Duration LIMIT = Duration.ofSeconds(120);
 

@@ -28,8 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Nothing the launcher started outlives it: stopped workers, and the processes a task starts, in every mode. */
 class OrphansIT {
     private static final Path JAR = Path.of(System.getProperty("jpool.jar", "target/jpool.jar"));
-    /** The test tasks (dev.jpool.testing), compiled with the pool module's tests: the jar under test does not hold them. */
-    private static final String TEST_CLASSES = Path.of("..", "pool", "target", "test-classes").toAbsolutePath().normalize().toString();
+    private static final String TEST_CLASSES = dev.jpool.launcher.it.TestTasks.CLASSPATH;
     private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
     private static final Pattern STARTED = Pattern.compile("(\\d+) worker JVMs? started \\(pid ([\\d, ]+)\\)");
     private static final Duration LIMIT = Duration.ofSeconds(120);

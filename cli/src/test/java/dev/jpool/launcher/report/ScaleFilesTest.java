@@ -123,7 +123,8 @@ class ScaleFilesTest {
             assertEquals(row.get("serialFraction").isNull() ? "" : row.get("serialFraction").asText(),
                     cell.get("serialFraction"));
             assertEquals(json.get("hits").asText(), cell.get("hits"));
-            String[] text = table.get(r).trim().split("\\s+");
+            // a figure that cannot be true carries a mark, " !" (on a busy machine it may)
+            String[] text = table.get(r).replace(" " + "!", "").trim().split("\\s+");
             assertEquals(row.get("mode").asText(), text[0]);
             assertEquals(row.get("workers").asText(), text[1]);
             assertTrue(table.get(r).contains(Units.duration(row.get("medianWallNanos").asLong())), table.get(r));

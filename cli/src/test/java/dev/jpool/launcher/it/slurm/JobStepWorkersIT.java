@@ -43,8 +43,8 @@ class JobStepWorkersIT {
                 "pi", "--launcher", "srun", "--samples", "2e7", "--format", "json");
         assertEquals(0, salloc.exit(), salloc.toString());
         JsonNode report = json.readTree(salloc.out());
-        assertEquals(2, report.get("workers").asInt(), "the default: every CPU of the job");
-        assertEquals("from SLURM_JOB_CPUS_PER_NODE", report.get("workersSource").asText());
+        assertEquals(2, report.get("workers").asInt(), "the default: one worker per task of the job");
+        assertEquals("from SLURM_NTASKS", report.get("workersSource").asText());
         assertTrue(report.get("slurmJobId").asText().matches("\\d+"), salloc.out());
         Set<String> nodes = new HashSet<>();
         report.get("workerNodes").forEach(node -> nodes.add(node.asText()));
@@ -62,6 +62,20 @@ class JobStepWorkersIT {
         assertEquals(0, local.exit(), local.toString());
         assertEquals(json.readTree(local.out()).get("hits").asLong(), report.get("hits").asLong(),
                 "job steps count the same hits as local workers");
+    }
+
+    @Test
+    void tasksOfTwoCpusAreOneWorkerEachWhoseStepHoldsBothCpus() throws Exception {
+        // -n 2 -c 2 on two nodes of 2 CPUs: every CPU of the job is taken by 2 tasks, so 2 workers (not 4).
+        Command salloc = Command.run(LIMIT, "salloc", "-N2", "-n2", "-c2", JAVA, "-jar", Command.JAR.toString(),
+                "pi", "--launcher", "srun", "--samples", "2e7", "--format", "json");
+        assertEquals(0, salloc.exit(), salloc.toString());
+        JsonNode report = json.readTree(salloc.out());
+        assertEquals(2, report.get("workers").asInt(), salloc.toString());
+        assertEquals("from SLURM_NTASKS", report.get("workersSource").asText());
+        Set<String> nodes = new HashSet<>();
+        report.get("workerNodes").forEach(node -> nodes.add(node.asText()));
+        assertEquals(Set.of("node1", "node2"), nodes, "a step of 2 CPUs fills a node, so one per node");
     }
 
     @Test

@@ -36,7 +36,7 @@ class PiBatchJobIT {
         Command sbatch = Command.run(LIMIT, "sbatch", "--wait", "--parsable", "--cpus-per-task=2", "slurm/pi.sbatch",
                 "compare", "--samples", "1e7", "--repeat", "1");
         String id = jobId(sbatch);
-        Path output = Command.ROOT.resolve("slurm-" + id + ".out");
+        Path output = Command.ROOT.resolve("jpool-pi-" + id + ".out");
         try {
             assertEquals(0, sbatch.exit(), sbatch.toString());
             String text = Files.readString(output);
@@ -58,10 +58,33 @@ class PiBatchJobIT {
     }
 
     @Test
+    void theWorkRunsInAJobStepOfItsOwnAndTheLaunchersStepsInTheBatchStep() throws Exception {
+        Command sbatch = Command.run(LIMIT, "sbatch", "--wait", "--parsable", "--cpus-per-task=2", "slurm/pi.sbatch",
+                "pi", "--samples", "1e7", "--format", "json");
+        String id = jobId(sbatch);
+        Path output = Command.ROOT.resolve("jpool-pi-" + id + ".out");
+        try {
+            assertEquals(0, sbatch.exit(), sbatch.toString());
+            String text = Files.readString(output);
+            assertTrue(text.startsWith("jpool in SLURM job " + id + " on node"), text);
+            assertTrue(text.lines().findFirst().orElseThrow().contains("; srun --nodes=1 --ntasks=1 --cpus-per-task=2 "
+                    + "java -jar cli/target/jpool.jar pi"), text);
+            com.fasterxml.jackson.databind.JsonNode report = new ObjectMapper().readTree(
+                    text.substring(text.indexOf("\n{") + 1));
+            assertEquals(2, report.get("workers").asInt(), text);
+            for (com.fasterxml.jackson.databind.JsonNode step : report.get("workerSteps")) {
+                assertEquals("0", step.asText(), "the launcher and its workers ran in step 0, not the batch step: " + text);
+            }
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+
+    @Test
     void submittedWhereThereIsNoJarTheJobSaysHowToBuildItAndFails(@TempDir Path elsewhere) throws Exception {
         Command sbatch = Command.run(elsewhere, Map.of(), LIMIT, "sbatch", "--wait", "--parsable", "--cpus-per-task=1",
                 Command.ROOT.resolve("slurm/pi.sbatch").toString());
-        String text = Files.readString(elsewhere.resolve("slurm-" + jobId(sbatch) + ".out"));
+        String text = Files.readString(elsewhere.resolve("jpool-pi-" + jobId(sbatch) + ".out"));
         assertEquals(1, sbatch.exit(), sbatch + "\n" + text);
         assertTrue(text.contains(elsewhere.toRealPath() + "/cli/target/jpool.jar not found. Build it from the "
                 + "repository root with"), text);

@@ -98,6 +98,53 @@ class ScaleStudyIT {
     }
 
     @Test
+    void aResultsPathWithDollarsSpacesQuotesAndPercentIsAPathInTheJobsNeverACommand(@TempDir Path tmp) throws Exception {
+        // Pasted into the generated job scripts as it was, $(id) ran and the jobs wrote elsewhere.
+        Path results = tmp.resolve("it's a \"dir\" $(id) `id` 100%j");
+        Command scale = Command.run(Duration.ofSeconds(180), "slurm/scale.sh", "--samples", "1e6", "--cpus", "1",
+                "--time", "00:05:00", "--results", results.toString(), "--wait");
+        assertEquals(0, scale.exit(), scale.toString());
+        for (String name : List.of("pi-serial-1.json", "pi-thread-1.json", "pi-process-1.json")) {
+            assertTrue(Files.isRegularFile(results.resolve(name)), name + " in " + results + ": " + scale);
+        }
+        try (Stream<Path> files = Files.list(results)) {
+            List<String> names = files.map(f -> f.getFileName().toString()).toList();
+            assertTrue(names.stream().anyMatch(n -> n.matches("slurm-cpus1-\\d+\\.out")), "the job's log: " + names);
+            Path gatherLog = names.stream().filter(n -> n.startsWith("slurm-gather-")).map(results::resolve)
+                    .findFirst().orElseThrow(() -> new AssertionError("no gathering log in " + names));
+            assertTrue(Files.readString(gatherLog).startsWith("gathering " + results.toRealPath() + " after jobs "),
+                    Files.readString(gatherLog));
+        }
+        try (Stream<Path> files = Files.list(tmp)) {
+            assertEquals(List.of(results.getFileName().toString()), files.map(f -> f.getFileName().toString()).toList(),
+                    "nothing written beside the results directory");
+        }
+    }
+
+    @Test
+    void theJobsAskForTheirNodesAloneUnlessTheSiteSaysNot(@TempDir Path tmp) throws Exception {
+        for (boolean exclusive : new boolean[] {true, false}) {
+            List<String> words = new java.util.ArrayList<>(List.of("slurm/scale.sh", "--samples", "1e6", "--cpus", "1",
+                    "--results", tmp.resolve("exclusive-" + exclusive).toString()));
+            if (!exclusive) {
+                words.add("--no-exclusive");
+            }
+            Command scale = Command.run(Duration.ofSeconds(60), words.toArray(String[]::new));
+            assertEquals(0, scale.exit(), scale.toString());
+            Matcher job = Pattern.compile("(?m)^  1 CPU: job (\\d+)$").matcher(scale.out());
+            Matcher gather = Pattern.compile("(?m)^  gather: job (\\d+),").matcher(scale.out());
+            assertTrue(job.find() && gather.find(), scale.toString());
+            try {
+                Command show = Command.run(Duration.ofSeconds(30), "scontrol", "show", "job", "-o", job.group(1));
+                assertEquals(exclusive, show.out().contains("OverSubscribe=NO"),
+                        (exclusive ? "asks for its node alone: " : "shares its node: ") + show);
+            } finally {
+                Command.run(Duration.ofSeconds(30), "scancel", job.group(1), gather.group(1));
+            }
+        }
+    }
+
+    @Test
     void whenAJobFailsTheGatheringJobNeverRunsAndTheStudyFails(@TempDir Path results) throws Exception {
         // 1e30 passes the script's check but not jpool's: the 1-CPU job fails at its first run.
         Command scale = Command.run(Duration.ofSeconds(120), "slurm/scale.sh", "--samples", "1e30", "--cpus", "1",

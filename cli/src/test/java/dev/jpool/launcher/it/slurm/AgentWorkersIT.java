@@ -1,0 +1,109 @@
+package dev.jpool.launcher.it.slurm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jpool.launcher.it.Command;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code --launcher agent}: one job step per node, each a jpool agent starting that node's worker JVMs. */
+class AgentWorkersIT {
+    private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
+    private static final Pattern WORKER = Pattern.compile("pid (\\d+) on (node\\d+) \\(step (\\d+)\\)");
+    private static final String SAMPLES = "4e9";
+
+    @BeforeEach
+    void cluster() throws Exception {
+        LocalSlurm.assumeUp();
+    }
+
+    @Test
+    void eightWorkersOnTwoNodesAreTwoJobStepsCountTheSameHitsAndSurviveAWorkerKilled() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("salloc", "-N2", "--ntasks-per-node=1", "-c2", "--job-name=jpool-it",
+                JAVA, "-jar", Command.JAR.toString(), "pi", "--launcher", "agent", "--workers", "8", "--samples", SAMPLES,
+                "--format", "json").directory(Command.ROOT.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Process salloc = builder.start();
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> Command.read(salloc.getInputStream()));
+        List<String> stderr = new CopyOnWriteArrayList<>();
+        CompletableFuture<String> computing = new CompletableFuture<>();
+        CompletableFuture<String> job = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader err = new BufferedReader(new InputStreamReader(salloc.getErrorStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = err.readLine()) != null; ) {
+                    stderr.add(line);
+                    Matcher granted = Pattern.compile("Granted job allocation (\\d+)").matcher(line);
+                    if (granted.find()) {
+                        job.complete(granted.group(1));
+                    }
+                    if (line.contains("every worker JVM said hello")) {
+                        computing.complete(line);
+                    }
+                }
+            } catch (java.io.IOException e) {
+                computing.completeExceptionally(e);
+            }
+            computing.completeExceptionally(new AssertionError("ended before its workers computed: " + stderr));
+        }, "salloc-stderr");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            String hello = computing.get(180, TimeUnit.SECONDS);
+            Map<String, Integer> perStep = new TreeMap<>();
+            List<Long> pids = new ArrayList<>();
+            Matcher worker = WORKER.matcher(hello);
+            while (worker.find()) {
+                pids.add(Long.valueOf(worker.group(1)));
+                perStep.merge(worker.group(2) + " step " + worker.group(3), 1, Integer::sum);
+            }
+            assertEquals(8, pids.size(), hello);
+            assertEquals(2, perStep.size(), "two job steps, one per node: " + perStep);
+            assertEquals(List.of(4, 4), List.copyOf(perStep.values()), "four workers on each node: " + perStep);
+
+            // SLURM's own view while they run: the job has two steps, both agents.
+            Command steps = Command.run(Duration.ofSeconds(30), "squeue", "-h", "-s", "-j", job.getNow("?"),
+                    "-o", "%i %j");
+            List<String> agents = steps.out().lines().filter(l -> l.endsWith(" jpool-agent")).toList();
+            assertEquals(2, agents.size(), "squeue -s: " + steps);
+            assertEquals(agents.size(), steps.out().lines().filter(l -> l.matches("\\d+\\.\\d+ .*")).count(),
+                    "no other numbered step: " + steps);
+
+            // One worker dies (SIGKILL): its chunk is re-run on a replacement.
+            Command kill = Command.run(Duration.ofSeconds(10), "kill", "-KILL", Long.toString(pids.get(3)));
+            assertEquals(0, kill.exit(), kill.toString());
+
+            assertTrue(salloc.waitFor(300, TimeUnit.SECONDS), "the run ended: " + stderr);
+            assertEquals(0, salloc.exitValue(), stderr.toString());
+            JsonNode report = new ObjectMapper().readTree(out.get(10, TimeUnit.SECONDS));
+            assertEquals(8, report.get("workers").asInt());
+            assertEquals("from --workers", report.get("workersSource").asText());
+            assertTrue(report.get("retries").size() >= 1, "the killed worker's chunk was re-run: " + report.get("retries"));
+            Command serial = Command.run(Duration.ofSeconds(300), JAVA, "-jar", Command.JAR.toString(), "pi", "--mode",
+                    "serial", "--samples", SAMPLES, "--format", "json", "-q");
+            assertEquals(0, serial.exit(), serial.toString());
+            assertEquals(new ObjectMapper().readTree(serial.out()).get("hits").asLong(), report.get("hits").asLong(),
+                    "the same hits as a serial run here, a worker killed or not");
+        } finally {
+            if (salloc.isAlive()) {
+                salloc.destroy();
+                salloc.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+}

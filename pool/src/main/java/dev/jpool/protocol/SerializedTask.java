@@ -1,0 +1,70 @@
+package dev.jpool.protocol;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InvalidClassException;
+import java.io.NotSerializableException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
+import java.util.Base64;
+
+/**
+ * A task object in a {@link RunTask}'s {@code task} field, Java-serialized: {@value #PREFIX}
+ * and the serialized bytes in Base64 (a class name never contains a colon). The worker reads such
+ * bytes only from its own stdin, written by the JVM that started it, and reads them through
+ * {@link #FILTER}, which bounds what one task may make it allocate.
+ */
+public final class SerializedTask {
+    /** What starts a {@code task} field that holds a serialized object rather than a class name. */
+    public static final String PREFIX = "java-serialized:";
+    /**
+     * The bounds a worker reads a task object within: nesting depth, object references, bytes
+     * (a protocol line's limit) and array length. A task over them fails with
+     * {@link InvalidClassException} ("filter status: REJECTED").
+     */
+    public static final String FILTER_PATTERN = "maxdepth=64;maxrefs=100000;maxbytes=" + Protocol.MAX_LINE_BYTES
+            + ";maxarray=1000000";
+    public static final ObjectInputFilter FILTER = ObjectInputFilter.Config.createFilter(FILTER_PATTERN);
+
+    private SerializedTask() {
+    }
+
+    /** Whether a {@code task} field holds a serialized object. */
+    public static boolean is(String task) {
+        return task.startsWith(PREFIX);
+    }
+
+    /**
+     * The object as a {@code task} field.
+     *
+     * @throws NotSerializableException naming the class of the first value that is not serializable
+     */
+    public static String encode(Object task) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(task);
+        }
+        return PREFIX + Base64.getEncoder().encodeToString(bytes.toByteArray());
+    }
+
+    /** The object a {@code task} field holds, read within {@link #FILTER}, its classes from {@code loader}. */
+    public static Object decode(String task, ClassLoader loader) throws IOException, ClassNotFoundException {
+        byte[] bytes = Base64.getDecoder().decode(task.substring(PREFIX.length()));
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes)) {
+            @Override
+            protected Class<?> resolveClass(ObjectStreamClass type) throws IOException, ClassNotFoundException {
+                try {
+                    return Class.forName(type.getName(), false, loader);
+                } catch (ClassNotFoundException e) {
+                    return super.resolveClass(type);
+                }
+            }
+        }) {
+            in.setObjectInputFilter(FILTER);
+            return in.readObject();
+        }
+    }
+}
