@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code map --shard I/N} and {@code gather}: a big map as a job array, run here one shard after another. */
 class ShardedMapTest {
-    private static final String TEST_CLASSES = Path.of("target", "test-classes").toAbsolutePath().toString();
+    private static final String TEST_CLASSES = dev.jpool.launcher.it.TestTasks.CLASSPATH;
 
     @TempDir
     Path dir;

@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,18 +14,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged jar as a user runs it: {@code java -jar cli/target/jpool.jar ...}. */
 class JarIT {
     private static final Path JAR = Path.of(System.getProperty("jpool.jar", "target/jpool.jar"));
-    private static final Pattern STARTED = Pattern.compile("(\\d+) worker JVMs? started \\(pid ([\\d, ]+)\\)");
     private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
     private static final Duration LIMIT = Duration.ofSeconds(120);
 
@@ -55,34 +48,7 @@ class JarIT {
      * Reads the launcher's stderr on a thread of its own into {@code stderr}, and returns the
      * worker pids once the launcher says its workers are computing.
      */
-    private static List<Long> workersOfALongRun(Process launcher, List<String> stderr) throws Exception {
-        CompletableFuture<List<Long>> computing = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            List<Long> found = new ArrayList<>();
-            try (BufferedReader err = new BufferedReader(
-                    new InputStreamReader(launcher.getErrorStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = err.readLine()) != null; ) {
-                    stderr.add(line);
-                    Matcher m = STARTED.matcher(line);
-                    if (m.find()) {
-                        Arrays.stream(m.group(2).split(", ")).map(Long::valueOf).forEach(found::add);
-                    }
-                    if (line.contains("every worker JVM said hello")) {
-                        computing.complete(found);
-                    }
-                }
-            } catch (IOException e) {
-                computing.completeExceptionally(e);
-            }
-            computing.completeExceptionally(new AssertionError("launcher ended before its workers computed: " + stderr));
-        }, "launcher-stderr");
-        reader.setDaemon(true);
-        reader.start();
-        READERS.set(reader);
-        return computing.get(60, TimeUnit.SECONDS);
-    }
 
-    private static final ThreadLocal<Thread> READERS = new ThreadLocal<>();
 
 
     @Test
@@ -163,23 +129,24 @@ class JarIT {
     void aLauncherKilledWithSigkillLeavesNoWorkerAliveAfterTwoSeconds() throws Exception {
         Process launcher = start("pi", "--samples", "1e15", "--workers", "2");
         List<String> stderr = new CopyOnWriteArrayList<>();
-        List<Long> workers = workersOfALongRun(launcher, stderr);
+        List<Long> workers = Processes.workersSaidHello(launcher, stderr, Duration.ofSeconds(60)).pids();
         assertEquals(2, workers.size(), stderr.toString());
         launcher.destroyForcibly(); // SIGKILL: no hook runs, only the workers' stdin closes
         assertTrue(launcher.waitFor(10, TimeUnit.SECONDS));
-        Processes.assertAllExitWithin(workers, java.time.Duration.ofSeconds(2));
+        Processes.assertAllExitWithin(workers, Duration.ofSeconds(2));
     }
 
     @Test
     void aLauncherStoppedWithSigtermEndsItsWorkersAndSaysSo() throws Exception {
         Process launcher = start("pi", "--samples", "1e15", "--workers", "2");
         List<String> stderr = new CopyOnWriteArrayList<>();
-        List<Long> workers = workersOfALongRun(launcher, stderr);
+        Processes.Workers started = Processes.workersSaidHello(launcher, stderr, Duration.ofSeconds(60));
+        List<Long> workers = started.pids();
         launcher.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of its stderr
         assertTrue(launcher.waitFor(10, TimeUnit.SECONDS));
         assertEquals(143, launcher.exitValue());
-        Processes.assertAllExitWithin(workers, java.time.Duration.ofSeconds(1));
-        READERS.get().join(5_000); // stderr is read to its end
+        Processes.assertAllExitWithin(workers, Duration.ofSeconds(1));
+        started.stderrReader().join(5_000); // stderr is read to its end
         assertTrue(stderr.stream().anyMatch(line -> line.contains("jpool: interrupted during pi")), stderr.toString());
     }
 

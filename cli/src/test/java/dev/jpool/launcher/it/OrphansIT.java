@@ -3,10 +3,7 @@ package dev.jpool.launcher.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,12 +11,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,7 +24,6 @@ class OrphansIT {
     private static final Path JAR = Path.of(System.getProperty("jpool.jar", "target/jpool.jar"));
     private static final String TEST_CLASSES = dev.jpool.launcher.it.TestTasks.CLASSPATH;
     private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
-    private static final Pattern STARTED = Pattern.compile("(\\d+) worker JVMs? started \\(pid ([\\d, ]+)\\)");
     private static final Duration LIMIT = Duration.ofSeconds(120);
 
     @TempDir
@@ -53,33 +46,6 @@ class OrphansIT {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
-    /** The worker pids, once the launcher says every worker said hello; its stderr is read to its end meanwhile. */
-    private static List<Long> workersSaidHello(Process launcher) throws Exception {
-        CompletableFuture<List<Long>> hello = new CompletableFuture<>();
-        List<String> stderr = new ArrayList<>();
-        Thread reader = new Thread(() -> {
-            List<Long> found = new ArrayList<>();
-            try (BufferedReader err = new BufferedReader(
-                    new InputStreamReader(launcher.getErrorStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = err.readLine()) != null; ) {
-                    stderr.add(line);
-                    Matcher m = STARTED.matcher(line);
-                    if (m.find()) {
-                        Arrays.stream(m.group(2).split(", ")).map(Long::valueOf).forEach(found::add);
-                    }
-                    if (line.contains("every worker JVM said hello")) {
-                        hello.complete(found);
-                    }
-                }
-            } catch (IOException e) {
-                hello.completeExceptionally(e);
-            }
-            hello.completeExceptionally(new AssertionError("launcher ended before its workers said hello: " + stderr));
-        }, "launcher-stderr");
-        reader.setDaemon(true);
-        reader.start();
-        return hello.get(LIMIT.toSeconds(), TimeUnit.SECONDS);
-    }
 
     private static void signal(String signal, long pid) throws Exception {
         Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
@@ -90,7 +56,7 @@ class OrphansIT {
     @ValueSource(strings = {"TERM", "INT"})
     void aStoppedWorkerEndsWithItsLauncher(String signal) throws Exception {
         Process launcher = start(jar("pi", "--samples", "1e15", "--workers", "2"));
-        List<Long> workers = workersSaidHello(launcher);
+        List<Long> workers = Processes.workersSaidHello(launcher, new CopyOnWriteArrayList<>(), LIMIT).pids();
         assertEquals(2, workers.size(), workers.toString());
         signal("STOP", workers.get(0)); // as a debugger or a job-control script would
         signal(signal, launcher.pid());

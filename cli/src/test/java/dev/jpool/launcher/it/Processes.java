@@ -1,16 +1,60 @@
 package dev.jpool.launcher.it;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Checks on processes that are not this JVM's children, such as a killed launcher's workers. */
 public final class Processes {
     private Processes() {
+    }
+
+    private static final Pattern STARTED = Pattern.compile("(\\d+) worker JVMs? started \\(pid ([\\d, ]+)\\)");
+
+    /**
+     * Reads a launcher's stderr on a thread of its own into {@code stderr}, to its end, and returns
+     * the reader and, once the launcher says every worker JVM said hello, the workers' pids.
+     */
+    public static Workers workersSaidHello(Process launcher, List<String> stderr, Duration limit) throws Exception {
+        CompletableFuture<List<Long>> hello = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            List<Long> found = new ArrayList<>();
+            try (BufferedReader err = new BufferedReader(
+                    new InputStreamReader(launcher.getErrorStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = err.readLine()) != null; ) {
+                    stderr.add(line);
+                    Matcher m = STARTED.matcher(line);
+                    if (m.find()) {
+                        Arrays.stream(m.group(2).split(", ")).map(Long::valueOf).forEach(found::add);
+                    }
+                    if (line.contains("every worker JVM said hello")) {
+                        hello.complete(found);
+                    }
+                }
+            } catch (IOException e) {
+                hello.completeExceptionally(e);
+            }
+            hello.completeExceptionally(new AssertionError("the launcher ended before its workers said hello: " + stderr));
+        }, "launcher-stderr");
+        reader.setDaemon(true);
+        reader.start();
+        return new Workers(hello.get(limit.toSeconds(), TimeUnit.SECONDS), reader);
+    }
+
+    /** A launcher's worker pids, and the thread reading its stderr. */
+    public record Workers(List<Long> pids, Thread stderrReader) {
     }
 
     /**

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MapArrayIT {
     private static final Duration LIMIT = Duration.ofSeconds(240);
     private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
-    private static final String CLASSES = Command.ROOT.resolve("launcher/target/test-classes").toString();
+    private static final String CLASSES = dev.jpool.launcher.it.TestTasks.CLASSPATH;
 
     @BeforeEach
     void cluster() throws Exception {
