@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code --launcher agent}: one job step per node, each a jpool agent starting that node's worker JVMs. */
 class AgentWorkersIT {
@@ -33,8 +34,15 @@ class AgentWorkersIT {
         LocalSlurm.assumeUp();
     }
 
-    @Test
-    void eightWorkersOnTwoNodesAreTwoJobStepsCountTheSameHitsAndSurviveAWorkerKilled() throws Exception {
+    /**
+     * With {@code killTheAgent} false one worker dies (SIGKILL) and is replaced through its agent;
+     * with true a node's agent dies (SIGKILL), its workers with it, and their chunks are re-run on
+     * the other node's.
+     */
+    @ParameterizedTest(name = "kill the agent: {0}")
+    @ValueSource(booleans = {false, true})
+    void eightWorkersOnTwoNodesAreTwoJobStepsCountTheSameHitsAndSurviveAWorkerOrAnAgentKilled(boolean killTheAgent)
+            throws Exception {
         ProcessBuilder builder = new ProcessBuilder("salloc", "-N2", "--ntasks-per-node=1", "-c2", "--job-name=jpool-it",
                 JAVA, "-jar", Command.JAR.toString(), "pi", "--launcher", "agent", "--workers", "8", "--samples", SAMPLES,
                 "--format", "json").directory(Command.ROOT.toFile())
@@ -84,8 +92,16 @@ class AgentWorkersIT {
             assertEquals(agents.size(), steps.out().lines().filter(l -> l.matches("\\d+\\.\\d+ .*")).count(),
                     "no other numbered step: " + steps);
 
-            // One worker dies (SIGKILL): its chunk is re-run on a replacement.
-            Command kill = Command.run(Duration.ofSeconds(10), "kill", "-KILL", Long.toString(pids.get(3)));
+            // One worker dies, or one agent (the worker's parent, a NodeAgent JVM) and its workers with it.
+            // The run goes on: their chunks are re-run on replacements, which go to the nodes whose agents run.
+            long victim = pids.get(3);
+            if (killTheAgent) {
+                ProcessHandle agent = ProcessHandle.of(victim).flatMap(ProcessHandle::parent).orElseThrow();
+                assertTrue(agent.info().commandLine().orElse("").contains("dev.jpool.launcher.slurm.NodeAgent"),
+                        "the worker's parent is its node's agent: " + agent.info());
+                victim = agent.pid();
+            }
+            Command kill = Command.run(Duration.ofSeconds(10), "kill", "-KILL", Long.toString(victim));
             assertEquals(0, kill.exit(), kill.toString());
 
             assertTrue(salloc.waitFor(300, TimeUnit.SECONDS), "the run ended: " + stderr);
@@ -93,7 +109,10 @@ class AgentWorkersIT {
             JsonNode report = new ObjectMapper().readTree(out.get(10, TimeUnit.SECONDS));
             assertEquals(8, report.get("workers").asInt());
             assertEquals("from --workers", report.get("workersSource").asText());
-            assertTrue(report.get("retries").size() >= 1, "the killed worker's chunk was re-run: " + report.get("retries"));
+            if (killTheAgent) {
+                assertTrue(stderr.stream().anyMatch(l -> l.contains("jpool: the node agent on node")
+                        && l.contains(" ended")), "the agent's workers ended, saying why: " + stderr);
+            }
             Command serial = Command.run(Duration.ofSeconds(300), JAVA, "-jar", Command.JAR.toString(), "pi", "--mode",
                     "serial", "--samples", SAMPLES, "--format", "json", "-q");
             assertEquals(0, serial.exit(), serial.toString());
