@@ -3,6 +3,7 @@ package dev.jpool.pool;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.jpool.launcher.worker.AotCache;
 import dev.jpool.launcher.worker.ClassDataArchive;
 import dev.jpool.launcher.worker.TaskFailedException;
 import dev.jpool.launcher.worker.WorkerCommandLine;
@@ -27,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -93,7 +95,7 @@ public final class ProcessPool extends AbstractPool {
         WorkerCommandLine self = WorkerCommandLine.ofThisJvm();
         WorkerCommandLine base = new WorkerCommandLine(self.java(), classpath, self.jvmOptions(),
                 WorkerCommandLine.WORKER_MAIN).withJvmOptions(options.jvmOptions());
-        this.commandLine = (options.classDataArchive() ? archive(options).apply(base) : base)
+        this.commandLine = (options.classDataArchive() ? startCache(options).apply(base) : base)
                 .withPrefix(options.launchPrefix());
         this.workerClasspath = WorkerClasspath.entries(classpath);
         if (options.initializer() != null) {
@@ -132,6 +134,16 @@ public final class ProcessPool extends AbstractPool {
     private static String workerClasspath(PoolOptions options) {
         return System.getProperty("java.class.path") + options.classpath().stream()
                 .map(path -> File.pathSeparator + path.toAbsolutePath()).collect(Collectors.joining());
+    }
+
+    /** What makes a worker start fast: on JDK 25 and newer an AOT cache, before that a class-data archive. */
+    private static UnaryOperator<WorkerCommandLine> startCache(PoolOptions options) {
+        if (AotCache.supported()) {
+            Path directory = options.cacheDirectory() != null ? options.cacheDirectory()
+                    : ClassDataArchive.defaultDirectory(System.getenv());
+            return new AotCache(directory, options.diagnostics() != null ? options.diagnostics() : line -> { })::apply;
+        }
+        return archive(options)::apply;
     }
 
     private static ClassDataArchive archive(PoolOptions options) {

@@ -2,6 +2,7 @@ package dev.jpool.launcher.cli;
 
 import dev.jpool.host.PeakRss;
 import dev.jpool.launcher.report.CompareReport;
+import dev.jpool.launcher.worker.AotCache;
 import dev.jpool.launcher.progress.ProgressBars;
 import dev.jpool.launcher.report.TimelineRun;
 import dev.jpool.launcher.run.Comparison;
@@ -79,7 +80,7 @@ final class CompareCommand implements Callable<Integer> {
                     .run(run.samples, run.seed, count.count(), repeat);
         }
         output.print(new CompareReport(result, "from " + count.source(), PeakRss.available(),
-                SlurmJob.of(parent.env()).orElse(null)));
+                SlurmJob.of(parent.env()).orElse(null), AotCache.describeRuntime(options.cds)));
         if (timeline.any()) {
             // processes above threads above serial, each its median run
             List<TimelineRun> runs = new ArrayList<>();

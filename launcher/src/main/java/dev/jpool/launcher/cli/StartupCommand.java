@@ -4,6 +4,7 @@ import dev.jpool.host.Cpu;
 import dev.jpool.launcher.report.StartupReport;
 import dev.jpool.launcher.run.StartupBenchmark;
 import dev.jpool.launcher.run.StartupBenchmark.Subject;
+import dev.jpool.launcher.worker.AotCache;
 import dev.jpool.launcher.worker.ClassDataArchive;
 import dev.jpool.launcher.worker.WorkerCommandLine;
 import dev.jpool.protocol.Protocol;
@@ -75,6 +76,13 @@ final class StartupCommand implements Callable<Integer> {
                 new WorkerCommandLine(worker.java(), worker.classpath(), List.of(), HelloWorld.class.getName()), false));
         subjects.add(new Subject("worker, no class-data archive", worker, true));
         archived(archive, worker).ifPresent(w -> subjects.add(new Subject("worker, class-data archive", w, true)));
+        if (AotCache.supported()) {
+            WorkerCommandLine cached = new AotCache(ClassDataArchive.defaultDirectory(parent.env()), this::diagnose)
+                    .apply(worker);
+            if (!cached.equals(worker)) {
+                subjects.add(new Subject("worker, AOT cache", cached, true));
+            }
+        }
         if (worker.jvmOptions().contains(WorkerCommandLine.VECTOR_MODULE_OPTION)) {
             archived(archive, worker.withoutJvmOption(WorkerCommandLine.VECTOR_MODULE_OPTION)).ifPresent(w ->
                     subjects.add(new Subject("worker, class-data archive, no Vector API module", w, true)));

@@ -21,13 +21,21 @@ public final class CompareReport extends Report {
     private final String workersSource;
     private final boolean memoryAvailable;
     private final SlurmJob job;
+    private final String runtime;
 
     /** @param job the SLURM job the launcher runs in, null outside one */
     public CompareReport(Comparison.Result result, String workersSource, boolean memoryAvailable, SlurmJob job) {
+        this(result, workersSource, memoryAvailable, job, null);
+    }
+
+    /** @param runtime the JDK and what worker JVMs started from ({@code AotCache.describeRuntime}), or null */
+    public CompareReport(Comparison.Result result, String workersSource, boolean memoryAvailable, SlurmJob job,
+                         String runtime) {
         this.result = result;
         this.workersSource = workersSource;
         this.memoryAvailable = memoryAvailable;
         this.job = job;
+        this.runtime = runtime;
     }
 
     @Override
@@ -39,6 +47,9 @@ public final class CompareReport extends Report {
                 result.commonKernel().map(kernel -> kernel + " kernel").orElse("different kernels"));
         out.printf(Locale.ROOT, "  hits %s in every run of every mode: pi = %.10f%n", Units.count(result.hits()),
                 4.0 * result.hits() / result.samples());
+        if (runtime != null) {
+            out.println("  " + runtime);
+        }
         if (job != null) {
             out.println("  slurm " + SlurmText.describe(job));
         }
@@ -109,6 +120,9 @@ public final class CompareReport extends Report {
         json.put("repeat", result.repeat());
         json.put("workersSource", workersSource);
         json.put("kernel", result.commonKernel().orElse("mixed"));
+        if (runtime != null) {
+            json.put("runtime", runtime);
+        }
         json.put("launcherPeakRssKib", result.launcherPeakRssKib());
         json.put("slurmJobId", job == null ? null : job.id());
         json.put("slurmNode", job == null ? null : job.node());
