@@ -49,6 +49,11 @@ public final class PiWorkers {
         if (ModuleFinder.ofSystem().find(PiKernels.VECTOR_MODULE).isPresent()) {
             options.add(VECTOR_MODULE_OPTION);
             options.addAll(VECTOR_JIT_OPTIONS);
+            if (Runtime.version().feature() >= 25) {
+                // JDK 25 logs an error at every start that its own base archive was dumped without the
+                // module (and carries on without the archive's module graph): news about the JDK, not the worker.
+                options.add("-Xlog:cds=off:stderr");
+            }
         }
         return options;
     }

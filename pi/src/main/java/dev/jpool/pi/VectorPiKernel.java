@@ -1,5 +1,6 @@
 package dev.jpool.pi;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -22,7 +23,18 @@ final class VectorPiKernel implements PiKernel {
     /** At most 8 lanes of 64 bits: the widest vector this machine runs natively, never wider than a block's streams. */
     static final VectorSpecies<Long> SPECIES = LongVector.SPECIES_PREFERRED.length() >= MonteCarloPi.STREAMS_PER_BLOCK
             ? LongVector.SPECIES_512 : LongVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> DOUBLES = VectorSpecies.of(double.class, SPECIES.vectorShape());
     private static final int LANES = SPECIES.length();
+    /** The system property that forces a hit test: {@code integer} or {@code double} (for tests and benchmarks). */
+    static final String HIT_TEST_PROPERTY = "jpool.hitTest";
+    /** Whether the darts are tested in doubles (exactly: see {@link #groupHitsDouble}); else in 64-bit integers. */
+    static final boolean DOUBLE_TEST = doubleTest(System.getProperty(HIT_TEST_PROPERTY));
+    private static final long TWO_52_BITS = Double.doubleToRawLongBits(0x1p52);
+    /**
+     * How far from the circle a dart must be for the double test to be sure of it: the test's
+     * value is within 2^9 of the exact {@code x*x + y*y - 2^62} (see {@link #groupHitsDouble}).
+     */
+    private static final double SLACK = 0x1p11;
     private static final int STREAMS = MonteCarloPi.STREAMS_PER_BLOCK;
     private static final PiKernel SCALAR = new ScalarPiKernel();
 
@@ -47,6 +59,20 @@ final class VectorPiKernel implements PiKernel {
                         + " counted " + scalar + " (seed " + seed + ", " + SELF_CHECK_SAMPLES + " darts)");
             }
         }
+    }
+
+    /**
+     * The double test where a 64-bit lane multiply is slow: vectors narrower than 512 bits (no
+     * AVX-512, so no {@code vpmullq}) on a JDK before 24, whose JIT builds the multiply from
+     * several 32-bit ones. From JDK 24 C2 multiplies lanes whose upper halves are zero, as x and y
+     * are, with one 32x32-bit multiply, and the integer test is the faster again. Both count the
+     * same hits.
+     */
+    private static boolean doubleTest(String forced) {
+        if ("double".equals(forced) || "integer".equals(forced)) {
+            return "double".equals(forced);
+        }
+        return SPECIES.length() < 8 && Runtime.version().feature() < 24;
     }
 
     @Override
@@ -151,6 +177,11 @@ final class VectorPiKernel implements PiKernel {
      * every stream draws {@code rounds} darts, and streams below {@code rest} one more.
      */
     private static long groupHits(long[] state, int first, int rounds, int rest) {
+        return DOUBLE_TEST ? groupHitsDouble(state, first, rounds, rest) : groupHitsInteger(state, first, rounds, rest);
+    }
+
+    /** {@link #groupHits} with the hit test in 64-bit integer lanes. */
+    private static long groupHitsInteger(long[] state, int first, int rounds, int rest) {
         LongVector s0 = LongVector.fromArray(SPECIES, state, first);
         LongVector s1 = LongVector.fromArray(SPECIES, state, first + STREAMS);
         LongVector s2 = LongVector.fromArray(SPECIES, state, first + 2 * STREAMS);
@@ -174,6 +205,79 @@ final class VectorPiKernel implements PiKernel {
             hits += extra - misses(output).reduceLanes(VectorOperators.ADD, SPECIES.indexInRange(0, extra));
         }
         return hits;
+    }
+
+    /**
+     * {@link #groupHits} with the hit test in doubles, exactly. x and y (31 bits each) become
+     * doubles without rounding: or-ed into the mantissa of 2^52, which is then subtracted (AVX2 has
+     * no 64-bit integer to double conversion). Then {@code t = fma(x, x, fma(y, y, k - 2^62))}
+     * differs from the exact {@code x*x + y*y - 2^62 + k} by the inner fma's rounding alone, at
+     * most 2^9 (its value is below 2^63 in magnitude), and the sign of t is that of the outer
+     * fma's exact value. So with k = +SLACK a set sign bit says "surely a hit", and with
+     * k = -SLACK a clear one says "surely a miss"; a dart that is neither lies within SLACK + 2^9
+     * of the circle. Where the two counts of set sign bits agree, no dart of the group was that
+     * close and they are its exact hits; where not (about one dart in 10^15 is that close), the
+     * group is counted again by {@link #groupHitsInteger}.
+     */
+    private static long groupHitsDouble(long[] state, int first, int rounds, int rest) {
+        LongVector s0 = LongVector.fromArray(SPECIES, state, first);
+        LongVector s1 = LongVector.fromArray(SPECIES, state, first + STREAMS);
+        LongVector s2 = LongVector.fromArray(SPECIES, state, first + 2 * STREAMS);
+        LongVector s3 = LongVector.fromArray(SPECIES, state, first + 3 * STREAMS);
+        LongVector sure = LongVector.zero(SPECIES);
+        LongVector maybe = LongVector.zero(SPECIES);
+        DoubleVector two52 = DoubleVector.broadcast(DOUBLES, 0x1p52);
+        DoubleVector surelyIn = DoubleVector.broadcast(DOUBLES, SLACK - 0x1p62);
+        DoubleVector maybeIn = DoubleVector.broadcast(DOUBLES, -SLACK - 0x1p62);
+        for (int i = 0; i < rounds; i++) {
+            LongVector output = s0.add(s3).lanewise(VectorOperators.ROL, 23).add(s0);
+            LongVector t = s1.lanewise(VectorOperators.LSHL, 17);
+            s2 = s2.lanewise(VectorOperators.XOR, s0);
+            s3 = s3.lanewise(VectorOperators.XOR, s1);
+            s1 = s1.lanewise(VectorOperators.XOR, s2);
+            s0 = s0.lanewise(VectorOperators.XOR, s3);
+            s2 = s2.lanewise(VectorOperators.XOR, t);
+            s3 = s3.lanewise(VectorOperators.ROL, 45);
+            DoubleVector x = output.lanewise(VectorOperators.LSHR, 33).or(TWO_52_BITS).reinterpretAsDoubles().sub(two52);
+            DoubleVector y = output.and(0x7FFF_FFFFL).or(TWO_52_BITS).reinterpretAsDoubles().sub(two52);
+            sure = sure.add(x.fma(x, y.fma(y, surelyIn)).reinterpretAsLongs().lanewise(VectorOperators.LSHR, 63));
+            maybe = maybe.add(x.fma(x, y.fma(y, maybeIn)).reinterpretAsLongs().lanewise(VectorOperators.LSHR, 63));
+        }
+        long hits = sure.reduceLanes(VectorOperators.ADD);
+        if (hits != maybe.reduceLanes(VectorOperators.ADD)) {
+            return groupHitsInteger(state, first, rounds, rest);
+        }
+        int extra = Math.min(LANES, rest - first); // lanes of this group that draw one dart more
+        if (extra > 0) {
+            LongVector output = s0.add(s3).lanewise(VectorOperators.ROL, 23).add(s0);
+            hits += extra - misses(output).reduceLanes(VectorOperators.ADD, SPECIES.indexInRange(0, extra));
+        }
+        return hits;
+    }
+
+    /**
+     * The double test of {@link #groupHitsDouble} on given outputs, {@code LANES} at a time: the
+     * count of surely hits and of hits or too close to tell, as {@code {sure, maybe}}. For tests.
+     */
+    static long[] doubleTestCounts(long[] outputs) {
+        DoubleVector two52 = DoubleVector.broadcast(DOUBLES, 0x1p52);
+        DoubleVector surelyIn = DoubleVector.broadcast(DOUBLES, SLACK - 0x1p62);
+        DoubleVector maybeIn = DoubleVector.broadcast(DOUBLES, -SLACK - 0x1p62);
+        long[] counts = new long[2];
+        for (int i = 0; i + LANES <= outputs.length; i += LANES) {
+            LongVector output = LongVector.fromArray(SPECIES, outputs, i);
+            DoubleVector x = output.lanewise(VectorOperators.LSHR, 33).or(TWO_52_BITS).reinterpretAsDoubles().sub(two52);
+            DoubleVector y = output.and(0x7FFF_FFFFL).or(TWO_52_BITS).reinterpretAsDoubles().sub(two52);
+            counts[0] += x.fma(x, y.fma(y, surelyIn)).reinterpretAsLongs().lanewise(VectorOperators.LSHR, 63)
+                    .reduceLanes(VectorOperators.ADD);
+            counts[1] += x.fma(x, y.fma(y, maybeIn)).reinterpretAsLongs().lanewise(VectorOperators.LSHR, 63)
+                    .reduceLanes(VectorOperators.ADD);
+        }
+        return counts;
+    }
+
+    static int lanes() {
+        return LANES;
     }
 
     /**

@@ -156,6 +156,66 @@ class VectorPiKernelTest {
                 name + ", the vector loop alone");
     }
 
+    @ParameterizedTest(name = "-Djpool.hitTest={0}")
+    @ValueSource(strings = {"integer", "double"})
+    void bothHitTestsCountTheSameHits(String test) throws Exception {
+        List<String> args = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (long samples : new long[] {1, 9, 65_537, 200_003, 1_000_003}) {
+            for (long seed : new long[] {3, -5, 20201117}) {
+                args.add(seed + ":" + samples);
+                long hits = all(SCALAR, seed, samples);
+                expected.add(hits + " " + hits);
+            }
+        }
+        List<String> out = probe(List.of("--add-modules=" + PiKernels.VECTOR_MODULE,
+                "-D" + VectorPiKernel.HIT_TEST_PROPERTY + "=" + test), args);
+        assertTrue(out.get(0).startsWith("vector-"), "the child JVM picked " + out.get(0));
+        assertEquals(expected, out.subList(1, out.size()), out.get(0) + " with the " + test + " hit test");
+    }
+
+    /**
+     * The double test is exact where it is sure, and sure but for darts close to the circle. The
+     * darts tried lie right at {@code x*x + y*y = 2^62}: for x = 2^31 - j, the largest y inside
+     * the circle and the next one out (and the same with x and y swapped), where y is small, so some
+     * come within a few thousand of 2^62. Each is tried in a random lane, beside darts at the
+     * centre (sure hits).
+     */
+    @Test
+    void theDoubleTestIsSureOnlyWhereItIsRight() {
+        int lanes = VectorPiKernel.lanes();
+        SplittableRandom random = new SplittableRandom(11);
+        long radiusSquared = 1L << 62;
+        int unsure = 0;
+        int tried = 0;
+        for (long j = 1; j <= 1 << 14; j++) {
+            long x = (1L << 31) - j;
+            long y = (long) Math.sqrt((double) (radiusSquared - x * x));
+            while (x * x + y * y >= radiusSquared) {
+                y--;
+            }
+            while (x * x + (y + 1) * (y + 1) < radiusSquared) {
+                y++;
+            }
+            for (long[] dart : new long[][] {{x, y}, {x, y + 1}, {y, x}, {y + 1, x}}) {
+                long output = dart[0] << 33 | (random.nextBoolean() ? 1L << 32 : 0) | dart[1];
+                long[] outputs = new long[lanes];
+                outputs[random.nextInt(lanes)] = output; // the others: 0, a dart at the centre
+                long exact = lanes - 1 + (MonteCarloPi.isHit(output) ? 1 : 0);
+                long[] counts = VectorPiKernel.doubleTestCounts(outputs);
+                long off = dart[0] * dart[0] + dart[1] * dart[1] - radiusSquared;
+                String what = "x " + dart[0] + ", y " + dart[1] + ": x*x + y*y - 2^62 = " + off;
+                assertTrue(counts[0] <= exact && exact <= counts[1], what + ", counts " + counts[0] + "-" + counts[1]);
+                if (Math.abs(off) > 1 << 12) {
+                    assertEquals(counts[0], counts[1], "unsure far from the circle: " + what);
+                }
+                unsure += counts[0] != counts[1] ? 1 : 0;
+                tried++;
+            }
+        }
+        assertTrue(unsure > 0, "of " + tried + " darts at the circle, some are too close to tell");
+    }
+
     @Test
     void oneLaneVectorsAreRefusedForTheScalarKernel() throws Exception {
         List<String> out = probe(List.of("--add-modules=" + PiKernels.VECTOR_MODULE, "-XX:MaxVectorSize=8"),

@@ -3,6 +3,7 @@ package dev.jpool.pool;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.jpool.process.AotCache;
 import dev.jpool.process.ClassDataArchive;
 import dev.jpool.process.TaskFailedException;
 import dev.jpool.process.WorkerCommandLine;
@@ -28,6 +29,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 
 /**
  * A pool of separate worker JVMs, started once and reused for many tasks, like Python's
@@ -107,7 +109,7 @@ public final class ProcessPool extends AbstractPool {
         WorkerCommandLine self = WorkerCommandLine.ofThisJvm();
         WorkerCommandLine base = new WorkerCommandLine(self.java(), classpath, self.jvmOptions(),
                 WorkerCommandLine.WORKER_MAIN).withJvmOptions(lineLimit()).withJvmOptions(options.jvmOptions());
-        this.commandLine = (options.classDataArchive() ? archive(options).apply(base) : base)
+        this.commandLine = (options.classDataArchive() ? startCache(options).apply(base) : base)
                 .withPrefix(options.launchPrefix());
         this.workerClasspath = WorkerClasspath.entries(classpath);
         if (options.initializer() != null) {
@@ -148,6 +150,16 @@ public final class ProcessPool extends AbstractPool {
 
     private static String workerClasspath(ProcessPoolOptions options) {
         return WorkerClasspath.of(options.classpath());
+    }
+
+    /** What makes a worker start fast: on JDK 25 and newer an AOT cache, before that a class-data archive. */
+    private static UnaryOperator<WorkerCommandLine> startCache(ProcessPoolOptions options) {
+        if (AotCache.supported()) {
+            Path directory = options.cacheDirectory() != null ? options.cacheDirectory()
+                    : ClassDataArchive.defaultDirectory(System.getenv());
+            return new AotCache(directory, options.diagnostics() != null ? options.diagnostics() : line -> { })::apply;
+        }
+        return archive(options)::apply;
     }
 
     private static ClassDataArchive archive(ProcessPoolOptions options) {

@@ -1,6 +1,7 @@
 package dev.jpool.launcher.cli;
 
 import dev.jpool.host.PeakRss;
+import dev.jpool.process.AotCache;
 import dev.jpool.launcher.progress.ProgressBars;
 import dev.jpool.launcher.report.CompareReport;
 import dev.jpool.launcher.report.TimelineRun;
@@ -94,7 +95,8 @@ final class CompareCommand implements Callable<Integer> {
                     .run(run.samples, run.seed, count.count(), repeat);
         }
         output.print(new CompareReport(result, "from " + count.source(), PeakRss.available(),
-                SlurmJob.of(parent.env()).orElse(null), wide, load.reading().orElse(null), cores));
+                SlurmJob.of(parent.env()).orElse(null), wide, load.reading().orElse(null), cores,
+                AotCache.describeRuntime(options.cds)));
         if (timeline.any()) {
             // processes above threads above serial, each its median run
             List<TimelineRun> runs = new ArrayList<>();

@@ -5,6 +5,7 @@ import dev.jpool.launcher.report.StartupReport;
 import dev.jpool.launcher.run.StartupBenchmark.Subject;
 import dev.jpool.launcher.run.StartupBenchmark;
 import dev.jpool.pi.PiWorkers;
+import dev.jpool.process.AotCache;
 import dev.jpool.process.ClassDataArchive;
 import dev.jpool.process.WorkerCommandLine;
 import dev.jpool.protocol.Protocol;
@@ -78,6 +79,13 @@ final class StartupCommand implements Callable<Integer> {
                 new WorkerCommandLine(worker.java(), worker.classpath(), List.of(), HelloWorld.class.getName()), false));
         subjects.add(new Subject("worker, no class-data archive", worker, true));
         archived(archive, worker).ifPresent(w -> subjects.add(new Subject("worker, class-data archive", w, true)));
+        if (AotCache.supported()) {
+            WorkerCommandLine cached = new AotCache(ClassDataArchive.defaultDirectory(parent.env()), this::diagnose)
+                    .apply(worker);
+            if (!cached.equals(worker)) {
+                subjects.add(new Subject("worker, AOT cache", cached, true));
+            }
+        }
         // The pi workload's workers: its own options (the Vector API module, JIT hints) before the user's.
         WorkerCommandLine pi = WorkerCommandLine.ofThisJvm().withJvmOptions(PiWorkers.jvmOptions())
                 .withJvmOptions(workerJvmOptions);

@@ -25,20 +25,22 @@ public final class CompareReport extends Report {
     private final boolean wide;
     private final MachineLoad.Reading load;
     private final int cores;
+    private final String runtime;
 
     /** @param job the SLURM job the launcher runs in, null outside one */
     public CompareReport(Comparison.Result result, String workersSource, boolean memoryAvailable, SlurmJob job) {
-        this(result, workersSource, memoryAvailable, job, false, null, Runtime.getRuntime().availableProcessors());
+        this(result, workersSource, memoryAvailable, job, false, null, Runtime.getRuntime().availableProcessors(), null);
     }
 
     /**
-     * @param job   the SLURM job the launcher runs in, null outside one
-     * @param wide  one table with every column, on lines as long as they need (else within 100 columns)
-     * @param load  how busy the machine was while measuring, null where unknown
-     * @param cores the cores the runs had, to tell a busy machine
+     * @param job     the SLURM job the launcher runs in, null outside one
+     * @param wide    one table with every column, on lines as long as they need (else within 100 columns)
+     * @param load    how busy the machine was while measuring, null where unknown
+     * @param cores   the cores the runs had, to tell a busy machine
+     * @param runtime the JDK and what worker JVMs started from ({@code AotCache.describeRuntime}), or null
      */
     public CompareReport(Comparison.Result result, String workersSource, boolean memoryAvailable, SlurmJob job,
-                         boolean wide, MachineLoad.Reading load, int cores) {
+                         boolean wide, MachineLoad.Reading load, int cores, String runtime) {
         this.result = result;
         this.workersSource = workersSource;
         this.memoryAvailable = memoryAvailable;
@@ -46,6 +48,7 @@ public final class CompareReport extends Report {
         this.wide = wide;
         this.load = load;
         this.cores = cores;
+        this.runtime = runtime;
     }
 
     @Override
@@ -57,6 +60,9 @@ public final class CompareReport extends Report {
         result.commonKernel().ifPresent(kernel -> out.println("  every mode on the " + kernel + " kernel"));
         out.printf(Locale.ROOT, "  hits %s in every run of every mode: pi = %.10f%n", Units.count(result.hits()),
                 4.0 * result.hits() / result.samples());
+        if (runtime != null) {
+            out.println("  " + runtime);
+        }
         if (job != null) {
             out.println("  slurm " + SlurmText.describe(job));
         }
@@ -170,6 +176,9 @@ public final class CompareReport extends Report {
         json.put("repeat", result.repeat());
         json.put("workersSource", workersSource);
         json.put("kernel", result.commonKernel().orElse("mixed"));
+        if (runtime != null) {
+            json.put("runtime", runtime);
+        }
         json.put("launcherPeakRssKib", result.launcherPeakRssKib());
         json.put("slurmJobId", job == null ? null : job.id());
         json.put("slurmNode", job == null ? null : job.node());

@@ -60,11 +60,15 @@ class JpoolScriptIT {
                 .toList(), "the JVM's own notice of the module, once, and nothing else");
     }
 
+    /** The JVM the script runs (this one's, through JAVA_HOME) takes an AOT cache from JDK 25, else a class-data archive. */
+    private static final boolean AOT = Runtime.version().feature() >= 25;
+    private static final String BUILDING = "jpool: building the launcher " + (AOT ? "AOT cache" : "class-data archive");
+
     @Test
     void theLauncherArchiveIsBuiltOnceThenMapped() throws Exception {
         Command first = run("pi", "--samples", "1e6", "--mode", "thread", "--workers", "2");
         assertEquals(0, first.exit(), first.err());
-        assertTrue(first.err().contains("jpool: building the launcher class-data archive"), first.err());
+        assertTrue(first.err().contains(BUILDING), first.err());
         assertTrue(first.out().contains("vector-"), "threads ran the vector kernel: " + first.out());
         List<Path> archives = launcherArchives();
         assertEquals(1, archives.size(), archives.toString());
@@ -107,7 +111,8 @@ class JpoolScriptIT {
         List<String> kept = new ArrayList<>();
         List<String> pruned = new ArrayList<>();
         for (int minutes : new int[] {10, 20, 30, 40, 2 * 1440, 3 * 1440, 4 * 1440, 5 * 1440}) {
-            String name = "launcher-static-" + minutes + ".jsa"; // earlier jar builds' archives
+            // earlier jar builds' archives (or AOT caches)
+            String name = AOT ? "launcher-aot-" + minutes + ".aot" : "launcher-static-" + minutes + ".jsa";
             Files.writeString(cache.resolve(name), "an earlier build's archive");
             Files.setLastModifiedTime(cache.resolve(name),
                     java.nio.file.attribute.FileTime.from(now.minus(Duration.ofMinutes(minutes))));
@@ -115,7 +120,7 @@ class JpoolScriptIT {
         }
         Command r = run("pi", "--samples", "1e6", "--mode", "thread", "--workers", "1");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.err().contains("jpool: building the launcher class-data archive"), r.err());
+        assertTrue(r.err().contains(BUILDING), r.err());
         List<String> names = launcherArchives().stream().map(p -> p.getFileName().toString()).toList();
         assertEquals(kept.size() + 1, names.size(), "the new archive and those built within the hour: " + names);
         assertTrue(names.containsAll(kept), names.toString());
