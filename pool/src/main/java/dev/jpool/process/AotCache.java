@@ -175,11 +175,9 @@ public final class AotCache {
         StringBuilder lines = new StringBuilder();
         for (int i = 1; i <= TRAINING_CHUNKS; i++) {
             lines.append(protocol.encode(new RunTask(Protocol.VERSION, i, Identity.class.getName(),
-                    protocol.json(List.of(1L, 2L, 3L))))).append('
-');
+                    protocol.json(List.of(1L, 2L, 3L))))).append('\n');
         }
-        return lines + protocol.encode(new Shutdown(Protocol.VERSION)) + "
-";
+        return lines + protocol.encode(new Shutdown(Protocol.VERSION)) + "\n";
     }
 
     /**
