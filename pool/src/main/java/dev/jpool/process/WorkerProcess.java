@@ -81,6 +81,8 @@ public final class WorkerProcess implements AutoCloseable {
     private final CompletableFuture<Arrival<Bye>> bye = new CompletableFuture<>();
     private final CompletableFuture<Long> exitNanos;
     private final CompletableFuture<WorkerException> ended = new CompletableFuture<>();
+    /** Set before {@link #ended} completes: whether the channel ended with a bye and nothing pending. */
+    private volatile boolean endedCleanly;
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
@@ -166,7 +168,7 @@ public final class WorkerProcess implements AutoCloseable {
 
     /** Whether the channel ended without a bye: the worker died or misbehaved. */
     public boolean diedUnexpectedly() {
-        return ended.isDone() && !bye.isDone();
+        return ended.isDone() && !endedCleanly;
     }
 
     /** The launcher's clock when the process was seen to exit. */
@@ -361,6 +363,7 @@ public final class WorkerProcess implements AutoCloseable {
         }
         boolean clean = problem == null && bye.isDone() && pending.isEmpty();
         WorkerException end = new WorkerException(name() + " " + (clean ? "has exited" : describeEnd(problem, exit, stray)));
+        endedCleanly = clean;
         ended.complete(end);
         if (clean) {
             return;

@@ -97,6 +97,18 @@ class WorkerProcessTest {
     }
 
     @Test
+    void aWorkerThatDiedIsStillSeenToHaveDiedOnceEveryFutureHasFailed() throws Exception {
+        // asked after the channel has ended and its hello and bye have failed, as a listener that
+        // is attached late (the worker died before its pool looked) asks
+        try (WorkerProcess worker = start(WorkerCommandLine.ofThisJvm().withMainClass(DyingWorker.class.getName()))) {
+            failure(worker.hello());
+            failure(worker.bye());
+            assertTrue(worker.ended().get(20, TimeUnit.SECONDS).getMessage().contains("exited with code 7"));
+            assertTrue(worker.diedUnexpectedly(), "a failed bye is no bye");
+        }
+    }
+
+    @Test
     void aBadJvmOptionIsReportedQuotingTheJvm() {
         long start = System.nanoTime();
         try (WorkerProcess worker = start(WorkerCommandLine.ofThisJvm().withJvmOptions(List.of("-Xmx1k")))) {
