@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 /**
@@ -19,8 +20,12 @@ import java.util.stream.Stream;
  */
 abstract class AbstractPool implements Pool {
 
-    /** Submits one chunk; {@code chunk.get(i)} is input number {@code first + i} of the call. */
-    abstract <I, O> CompletableFuture<List<O>> submitChunk(Task<I, O> task, List<I> chunk, int first);
+    /**
+     * Submits one chunk; {@code chunk.get(i)} is input number {@code first + i} of the call, which
+     * messages call {@code names.apply(first + i)} (see {@link NamedInputs}).
+     */
+    abstract <I, O> CompletableFuture<List<O>> submitChunk(Task<I, O> task, List<I> chunk, int first,
+                                                           IntFunction<String> names);
 
     /**
      * Refuses a task this pool cannot run, before anything is sent; else the task as
@@ -72,13 +77,13 @@ abstract class AbstractPool implements Pool {
     public <I, O> CompletableFuture<List<O>> mapAsync(Task<I, O> task, Iterable<? extends I> inputs) {
         requireRunning();
         List<I> all = list(inputs);
-        return inOrder(submitAll(task, all, Pool.defaultChunksize(all.size(), workers())));
+        return inOrder(submitAll(task, all, Pool.defaultChunksize(all.size(), workers()), NamedInputs.namesOf(inputs)));
     }
 
     @Override
     public <I, O> CompletableFuture<List<O>> mapAsync(Task<I, O> task, Iterable<? extends I> inputs, int chunksize) {
         requireRunning();
-        return inOrder(submitAll(task, list(inputs), chunksize));
+        return inOrder(submitAll(task, list(inputs), chunksize, NamedInputs.namesOf(inputs)));
     }
 
     @Override
@@ -123,7 +128,7 @@ abstract class AbstractPool implements Pool {
         one.add(input);
         // Collected as a map's chunks are: a call is a map of one, down to the code the JIT compiles
         // for it, so that many calls leave it compiled for the maps that follow.
-        return inOrder(List.of(submitChunk(prepared, one, 0))).thenApply(outputs -> outputs.get(0));
+        return inOrder(List.of(submitChunk(prepared, one, 0, NamedInputs.namesOf(one)))).thenApply(outputs -> outputs.get(0));
     }
 
     @Override
@@ -134,7 +139,9 @@ abstract class AbstractPool implements Pool {
     @Override
     public <I, O> Stream<O> imap(Task<I, O> task, Iterable<? extends I> inputs, int chunksize) {
         Task<I, O> prepared = checkCall(task, inputs, chunksize);
-        return LazyMap.<I, O>ordered(inputs, chunksize, lookAhead(), (chunk, first) -> submitChunk(prepared, chunk, first));
+        IntFunction<String> names = NamedInputs.namesOf(inputs);
+        return LazyMap.<I, O>ordered(inputs, chunksize, lookAhead(),
+                (chunk, first) -> submitChunk(prepared, chunk, first, names));
     }
 
     @Override
@@ -161,7 +168,9 @@ abstract class AbstractPool implements Pool {
     public <I, O> Stream<Indexed<O>> imapUnorderedIndexed(Task<I, O> task, Iterable<? extends I> inputs,
                                                          int chunksize) {
         Task<I, O> prepared = checkCall(task, inputs, chunksize);
-        return LazyMap.<I, O>unordered(inputs, chunksize, lookAhead(), (chunk, first) -> submitChunk(prepared, chunk, first));
+        IntFunction<String> names = NamedInputs.namesOf(inputs);
+        return LazyMap.<I, O>unordered(inputs, chunksize, lookAhead(),
+                (chunk, first) -> submitChunk(prepared, chunk, first, names));
     }
 
     /** How many chunks a lazy map keeps submitted ahead of the caller: enough for every worker to hold two. */
@@ -180,7 +189,8 @@ abstract class AbstractPool implements Pool {
         return prepare(task);
     }
 
-    private <I, O> List<CompletableFuture<List<O>>> submitAll(Task<I, O> task, List<I> inputs, int chunksize) {
+    private <I, O> List<CompletableFuture<List<O>>> submitAll(Task<I, O> task, List<I> inputs, int chunksize,
+                                                              IntFunction<String> names) {
         Objects.requireNonNull(task, "task");
         if (chunksize < 1) {
             throw new IllegalArgumentException("chunksize must be at least 1, was " + chunksize);
@@ -191,7 +201,7 @@ abstract class AbstractPool implements Pool {
         for (int first = 0; first < inputs.size(); first += chunksize) {
             // a list of its own, like the one of a single call: one list class through the chunk's code
             List<I> chunk = new ArrayList<>(inputs.subList(first, Math.min(inputs.size(), first + chunksize)));
-            chunks.add(submitChunk(prepared, chunk, first));
+            chunks.add(submitChunk(prepared, chunk, first, names));
         }
         return chunks;
     }

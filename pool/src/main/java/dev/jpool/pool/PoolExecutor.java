@@ -195,7 +195,7 @@ public final class PoolExecutor extends AbstractExecutorService implements AutoC
             }
             List<Integer> one = new ArrayList<>(1);
             one.add(0);
-            chunk = pool.submitChunk(pool.prepare(task), one, 0);
+            chunk = pool.submitChunk(pool.prepare(task), one, 0, NamedInputs.namesOf(one));
             chunk.whenComplete((outputs, failure) -> {
                 if (failure != null) {
                     result.completeExceptionally(AbstractPool.poolException(failure));

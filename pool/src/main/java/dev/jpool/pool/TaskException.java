@@ -35,7 +35,13 @@ public final class TaskException extends PoolException {
      */
     public TaskException(String task, String input, int inputIndex, String worker, String errorClass,
                          String errorMessage, String remoteStackTrace, Throwable cause) {
-        super(task + (inputIndex >= 0 ? " failed on input #" + inputIndex + " (" + input + ")" : " could not run")
+        this(task, input, inputIndex, "input #" + inputIndex, worker, errorClass, errorMessage, remoteStackTrace, cause);
+    }
+
+    /** As above, the failing input named {@code inputName} in the message (see {@link NamedInputs}). */
+    TaskException(String task, String input, int inputIndex, String inputName, String worker, String errorClass,
+                  String errorMessage, String remoteStackTrace, Throwable cause) {
+        super(task + (inputIndex >= 0 ? " failed on " + inputName + " (" + input + ")" : " could not run")
                 + " in " + worker + ": " + errorClass + (errorMessage == null ? "" : ": " + errorMessage), cause);
         this.task = task;
         this.input = input;

@@ -16,6 +16,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -92,7 +93,7 @@ public final class ThreadPool extends AbstractPool {
     }
 
     @Override
-    <I, O> CompletableFuture<List<O>> submitChunk(Task<I, O> task, List<I> chunk, int first) {
+    <I, O> CompletableFuture<List<O>> submitChunk(Task<I, O> task, List<I> chunk, int first, IntFunction<String> names) {
         List<I> inputs = new ArrayList<>(chunk);
         CompletableFuture<List<O>> result = new CompletableFuture<>();
         unfinished.add(result);
@@ -100,11 +101,11 @@ public final class ThreadPool extends AbstractPool {
         try {
             Future<?> run = executor.submit(() -> {
                 try {
-                    result.complete(runChunk(task, inputs, first));
+                    result.complete(runChunk(task, inputs, first, names));
                 } catch (Throwable e) {
                     // A TaskException; or anything else, so that no failure leaves the future waiting for ever.
                     result.completeExceptionally(e instanceof TaskException ? e
-                            : failure(task.getClass().getName(), null, -1, "thread " + Thread.currentThread().getName(), e));
+                            : failure(task.getClass().getName(), null, -1, null, "thread " + Thread.currentThread().getName(), e));
                 }
             });
             runs.put(result, run);
@@ -130,14 +131,14 @@ public final class ThreadPool extends AbstractPool {
         return executor.awaitTermination(nanos, TimeUnit.NANOSECONDS);
     }
 
-    private <I, O> List<O> runChunk(Task<I, O> task, List<I> inputs, int first) {
+    private <I, O> List<O> runChunk(Task<I, O> task, List<I> inputs, int first, IntFunction<String> names) {
         String thread = "thread " + Thread.currentThread().getName();
         if (initializer != null && !initialized.get()) {
             try {
                 initializer.apply(initializerInput);
                 initialized.set(true);
             } catch (Exception | Error e) {
-                throw failure(initializer.getClass().getName(), null, -1, thread, e);
+                throw failure(initializer.getClass().getName(), null, -1, null, thread, e);
             }
         }
         List<O> outputs = new ArrayList<>(inputs.size());
@@ -147,7 +148,8 @@ public final class ThreadPool extends AbstractPool {
                 try {
                     outputs.add(task.apply(inputs.get(i)));
                 } catch (Exception | Error e) {
-                    throw failure(task.getClass().getName(), ThrowableText.valueOf(inputs.get(i)), first + i, thread, e);
+                    throw failure(task.getClass().getName(), ThrowableText.valueOf(inputs.get(i)), first + i,
+                            names.apply(first + i), thread, e);
                 }
             }
         }
@@ -155,8 +157,9 @@ public final class ThreadPool extends AbstractPool {
     }
 
     /** The failure of a task, described by ThrowableText, which cannot throw (a task's exception may, when asked). */
-    private static TaskException failure(String task, String input, int index, String thread, Throwable e) {
-        return new TaskException(task, input, index, thread, ThrowableText.className(e), ThrowableText.message(e),
+    private static TaskException failure(String task, String input, int index, String name, String thread,
+                                         Throwable e) {
+        return new TaskException(task, input, index, name, thread, ThrowableText.className(e), ThrowableText.message(e),
                 ThrowableText.stackTrace(e), e);
     }
 

@@ -1,23 +1,18 @@
 package dev.jpool.process;
 
 import com.fasterxml.jackson.databind.ObjectReader;
-import dev.jpool.host.ProcessTree;
 import dev.jpool.pool.WorkerException;
 import dev.jpool.protocol.Bye;
 import dev.jpool.protocol.Hello;
 import dev.jpool.protocol.LineReader;
 import dev.jpool.protocol.LineWriter;
 import dev.jpool.protocol.Message;
-import dev.jpool.protocol.Progress;
 import dev.jpool.protocol.Protocol;
 import dev.jpool.protocol.ProtocolException;
 import dev.jpool.protocol.RawJson;
 import dev.jpool.protocol.RunTask;
 import dev.jpool.protocol.SerializedTask;
 import dev.jpool.protocol.Shutdown;
-import dev.jpool.protocol.TaskFailure;
-import dev.jpool.protocol.TaskResult;
-import dev.jpool.protocol.TaskStarted;
 import dev.jpool.task.TaskProgress;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,9 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -40,18 +33,7 @@ import java.util.function.LongConsumer;
  * waiting on this worker. Nothing blocks forever on a dead worker.
  */
 public final class WorkerProcess implements AutoCloseable {
-    /**
-     * Every live worker, ended with what it started when the launcher's JVM shuts down (Ctrl-C,
-     * SIGTERM, exit): SIGTERM, then SIGKILL after a short grace, so that a stopped worker goes too.
-     */
-    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
-
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(
-                () -> ProcessTree.end(LIVE.stream().map(Process::toHandle).toList()), "jpool-worker-reaper"));
-    }
     private static final int STDERR_TAIL_LINES = 12;
-    private static final int STDERR_LINE_BYTES = 16 * 1024;
     private static final Duration EXIT_AFTER_EOF = Duration.ofSeconds(2);
     private static final Duration EXIT_AFTER_BAD_START = Duration.ofMillis(500);
 
@@ -59,22 +41,12 @@ public final class WorkerProcess implements AutoCloseable {
     public record Arrival<T>(T message, long atNanos) {
     }
 
-    /** A task's result, with the launcher's clock when it was sent and when its answer arrived. */
-    public record Reply(TaskResult result, long sentNanos, long answeredNanos) {
-    }
-
-    private record Pending(String task, CompletableFuture<Reply> reply, long sentNanos, TaskProgress.Listener progress,
-                           ObjectReader outputs, LongConsumer started) {
-    }
-
     private final int index;
     private final Process process;
     private final long spawnNanos;
     private final Protocol protocol;
     private final LineWriter stdin;
-    private final StderrTail stderrTail = new StderrTail(STDERR_TAIL_LINES);
-    private final Consumer<String> stderrSink;
-    private final List<String> startupNotices;
+    private final StderrTail stderrTail;
     private final Thread stdoutThread;
     private final Thread stderrThread;
     private final CompletableFuture<Arrival<Hello>> hello = new CompletableFuture<>();
@@ -83,24 +55,22 @@ public final class WorkerProcess implements AutoCloseable {
     private final CompletableFuture<WorkerException> ended = new CompletableFuture<>();
     /** Set before {@link #ended} completes: whether the channel ended with a bye and nothing pending. */
     private volatile boolean endedCleanly;
-    private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+    private final PendingTasks pending;
     private final AtomicLong ids = new AtomicLong();
 
     private WorkerProcess(int index, Process process, long spawnNanos, Protocol protocol, Consumer<String> stderrSink,
                           List<String> startupNotices) {
         this.index = index;
-        this.startupNotices = new ArrayList<>(startupNotices);
         this.process = process;
         this.spawnNanos = spawnNanos;
         this.protocol = protocol;
-        this.stderrSink = stderrSink;
+        this.stderrTail = new StderrTail(STDERR_TAIL_LINES, "[worker " + index + " pid " + process.pid() + "] ", stderrSink,
+                startupNotices);
         this.stdin = new LineWriter(process.getOutputStream());
-        LIVE.add(process);
-        this.exitNanos = process.onExit().thenApply(p -> {
-            LIVE.remove(p);
-            return System.nanoTime();
-        });
-        this.stderrThread = daemon("jpool-worker-" + index + "-stderr", this::drainStderr);
+        this.pending = new PendingTasks(name());
+        this.exitNanos = LiveProcesses.watch(process);
+        this.stderrThread = daemon("jpool-worker-" + index + "-stderr",
+                () -> stderrTail.drain(process.getErrorStream()));
         this.stdoutThread = daemon("jpool-worker-" + index + "-stdout", this::readStdout);
     }
 
@@ -177,54 +147,36 @@ public final class WorkerProcess implements AutoCloseable {
     }
 
     /**
-     * Sends one task on a batch of inputs. The future fails with a {@link TaskFailedException} if
-     * the task threw, and with a {@link WorkerException} if the worker dies first.
+     * Sends one task on a batch of inputs. The future completes with the worker's {@link Answer}:
+     * its outputs, or what the task threw; it fails (a {@link WorkerException}) only if the worker
+     * dies or misbehaves first.
      */
-    public CompletableFuture<Reply> submit(String task, RawJson inputs) {
-        return submit(task, inputs, (done, total) -> { });
+    public CompletableFuture<Answer> submit(String task, RawJson inputs) {
+        return submit(task, inputs, (done, total) -> { }, null, at -> { });
     }
 
     /**
-     * As {@link #submit(String, RawJson)}; the worker's {@code progress} lines for it go to
-     * {@code progress}, on this worker's reader thread, until the reply completes.
+     * As {@link #submit(String, RawJson)}, telling the caller, on this worker's reader thread until
+     * the answer: each of the task's {@code progress} lines; when the worker's {@code started} line
+     * arrived (the launcher's {@link System#nanoTime()}: the worker has begun to run it); and,
+     * when {@code outputs} is not null, reading the answer's outputs with it as its line is decoded
+     * (see {@link RawJson#read}), one pass over them instead of two.
      */
-    public CompletableFuture<Reply> submit(String task, RawJson inputs, TaskProgress.Listener progress) {
-        return submit(task, inputs, progress, null);
-    }
-
-    /**
-     * As {@link #submit(String, RawJson, TaskProgress.Listener)}, saying how the outputs will be
-     * read: the answer's outputs are then read with {@code outputs} as its line is decoded (see
-     * {@link RawJson#read}), one pass over them instead of two.
-     */
-    public CompletableFuture<Reply> submit(String task, RawJson inputs, TaskProgress.Listener progress,
-                                           ObjectReader outputs) {
-        return submit(task, inputs, progress, outputs, at -> { });
-    }
-
-    /**
-     * As {@link #submit(String, RawJson, TaskProgress.Listener, ObjectReader)}; {@code started}
-     * hears, on this worker's reader thread, the launcher's {@link System#nanoTime()} when the
-     * worker's {@code started} line for this task arrived: the worker has begun to run it.
-     */
-    public CompletableFuture<Reply> submit(String task, RawJson inputs, TaskProgress.Listener progress,
-                                           ObjectReader outputs, LongConsumer started) {
+    public CompletableFuture<Answer> submit(String task, RawJson inputs, TaskProgress.Listener progress,
+                                            ObjectReader outputs, LongConsumer started) {
         long id = ids.incrementAndGet();
-        CompletableFuture<Reply> reply = new CompletableFuture<>();
-        long sent = System.nanoTime();
-        pending.put(id, new Pending(SerializedTask.is(task) ? "a serialized task" : task, reply, sent, progress, outputs,
-                started));
+        CompletableFuture<Answer> answer = pending.add(id, SerializedTask.is(task) ? "a serialized task" : task,
+                System.nanoTime(), progress, outputs, started);
         if (ended.isDone()) {
-            pending.remove(id);
-            reply.completeExceptionally(ended.join());
-            return reply;
+            pending.fail(id, ended.join());
+            return answer;
         }
         try {
             send(new RunTask(Protocol.VERSION, id, task, inputs));
         } catch (IOException e) {
-            // A broken pipe: the worker is gone. The stdout reader reports why and fails the reply.
+            // A broken pipe: the worker is gone. The stdout reader reports why and fails the answer.
         }
-        return reply;
+        return answer;
     }
 
     /** Asks the worker to finish and exit; it answers with a bye, then exits. */
@@ -280,7 +232,7 @@ public final class WorkerProcess implements AutoCloseable {
             while (problem == null && (bytes = lines.readLineBytes()) != null) {
                 long at = System.nanoTime();
                 try {
-                    problem = dispatch(protocol.decode(bytes, nextOutputs()), at);
+                    problem = dispatch(protocol.decode(bytes, pending.nextOutputs()), at);
                 } catch (ProtocolException e) {
                     problem = "wrote a line that is not jpool protocol: " + e.getMessage();
                     stray.add(new String(bytes, StandardCharsets.UTF_8));
@@ -307,19 +259,6 @@ public final class WorkerProcess implements AutoCloseable {
         channelEnded(problem, stray);
     }
 
-    /** How the next answer's outputs will be read: the worker answers its tasks in the order they were sent. */
-    private ObjectReader nextOutputs() {
-        long oldest = Long.MAX_VALUE;
-        ObjectReader outputs = null;
-        for (Map.Entry<Long, Pending> entry : pending.entrySet()) {
-            if (entry.getKey() < oldest) {
-                oldest = entry.getKey();
-                outputs = entry.getValue().outputs();
-            }
-        }
-        return outputs;
-    }
-
     private boolean exitsSoon() {
         try {
             return process.waitFor(EXIT_AFTER_BAD_START.toMillis(), TimeUnit.MILLISECONDS);
@@ -333,16 +272,8 @@ public final class WorkerProcess implements AutoCloseable {
     private String dispatch(Message message, long at) {
         if (message instanceof Hello h && !hello.isDone()) {
             hello.complete(new Arrival<>(h, at));
-        } else if (message instanceof TaskStarted t && pending.containsKey(t.id())) {
-            pending.get(t.id()).started().accept(at);
-        } else if (message instanceof Progress p && pending.containsKey(p.id())) {
-            pending.get(p.id()).progress().progress(p.done(), p.total());
-        } else if (message instanceof TaskResult r && pending.containsKey(r.id())) {
-            Pending p = pending.remove(r.id());
-            p.reply().complete(new Reply(r, p.sentNanos(), at));
-        } else if (message instanceof TaskFailure f && pending.containsKey(f.id())) {
-            Pending p = pending.remove(f.id());
-            p.reply().completeExceptionally(new TaskFailedException(name(), p.task(), f));
+        } else if (pending.route(message, at)) {
+            return null;
         } else if (message instanceof Bye b && !bye.isDone()) {
             bye.complete(new Arrival<>(b, at));
         } else {
@@ -370,12 +301,7 @@ public final class WorkerProcess implements AutoCloseable {
         }
         hello.completeExceptionally(end);
         bye.completeExceptionally(end);
-        for (Long id : List.copyOf(pending.keySet())) {
-            Pending p = pending.remove(id);
-            if (p != null) {
-                p.reply().completeExceptionally(end);
-            }
-        }
+        pending.failAll(end);
         if (process.isAlive()) {
             process.destroyForcibly();
         }
@@ -393,8 +319,7 @@ public final class WorkerProcess implements AutoCloseable {
         if (!hello.isDone()) {
             why.append(", before saying hello");
         } else if (!pending.isEmpty()) {
-            Pending first = pending.values().iterator().next();
-            why.append(", while running ").append(first.task());
+            why.append(", while running ").append(pending.oldest());
         }
         if (problem == null && !stray.isEmpty()) {
             why.append("; it wrote on stdout:");
@@ -408,29 +333,6 @@ public final class WorkerProcess implements AutoCloseable {
             tail.forEach(line -> why.append(System.lineSeparator()).append("    ").append(line));
         }
         return why.toString();
-    }
-
-    private void drainStderr() {
-        LineReader lines = new LineReader(process.getErrorStream(), STDERR_LINE_BYTES);
-        String prefix = "[worker " + index + " pid " + process.pid() + "] ";
-        while (true) {
-            String line;
-            try {
-                line = lines.readLine();
-            } catch (LineReader.LineTooLongException e) {
-                line = "(" + e.getMessage() + ")";
-            } catch (IOException e) {
-                return;
-            }
-            if (line == null) {
-                return;
-            }
-            if (startupNotices.remove(line)) {
-                continue; // e.g. the incubator module warning: jpool asked for the module, once per worker
-            }
-            stderrTail.add(line);
-            stderrSink.accept(prefix + line);
-        }
     }
 
     private static Thread daemon(String name, Runnable body) {

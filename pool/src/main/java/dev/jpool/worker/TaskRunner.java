@@ -15,8 +15,8 @@ import dev.jpool.protocol.SerializedTask;
 import dev.jpool.protocol.TaskFailure;
 import dev.jpool.protocol.TaskResult;
 import dev.jpool.protocol.ThrowableText;
-import dev.jpool.task.LambdaTypes;
 import dev.jpool.task.Task;
+import dev.jpool.task.TaskTypes;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -87,27 +87,20 @@ final class TaskRunner {
         LoadedTask loaded = SerializedTask.is(className) ? lastSerialized(className) : tasks.get(className);
         if (loaded == null) {
             Task<?, ?> task;
-            Class<?> type;
             if (SerializedTask.is(className)) {
                 Object object = SerializedTask.decode(className, Thread.currentThread().getContextClassLoader());
                 if (!(object instanceof Task<?, ?> serialized)) {
                     throw new ClassCastException(object.getClass().getName() + " does not implement " + Task.class.getName());
                 }
                 task = serialized;
-                type = task.getClass();
             } else {
-                type = Class.forName(className, true, Thread.currentThread().getContextClassLoader());
+                Class<?> type = Class.forName(className, true, Thread.currentThread().getContextClassLoader());
                 if (!Task.class.isAssignableFrom(type)) {
                     throw new ClassCastException(className + " does not implement " + Task.class.getName());
                 }
                 task = (Task<?, ?>) type.getConstructor().newInstance();
             }
-            JavaType[] parameters = mapper.getTypeFactory().findTypeParameters(type, Task.class);
-            JavaType inputType = parameters.length > 0 ? parameters[0] : mapper.constructType(Object.class);
-            if (inputType.getRawClass() == Object.class) { // a lambda: its class declares no types, it knows them
-                inputType = LambdaTypes.instantiated(task).filter(m -> m.parameterCount() == 1)
-                        .map(m -> mapper.constructType(m.parameterType(0))).orElse(inputType);
-            }
+            JavaType inputType = TaskTypes.input(task);
             loaded = new LoadedTask(task, mapper.readerFor(inputType),
                     mapper.readerFor(mapper.getTypeFactory().constructCollectionType(List.class, inputType)));
             if (SerializedTask.is(className)) {

@@ -70,6 +70,25 @@ class PoolContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("pools")
+    void aFailureNamesTheInputAsTheCallerNamedItAndKeepsItsPosition(String name, IntFunction<Pool> pools) {
+        try (Pool pool = pools.apply(2)) {
+            List<Integer> inputs = NamedInputs.of(List.of(4, 5, -3, 6), i -> "line " + (10 + i));
+            for (int chunksize : new int[] {1, 3}) {
+                TaskException e = assertThrows(TaskException.class, () -> pool.map(new dev.jpool.testing.FailingTask(),
+                        inputs, chunksize), "chunksize " + chunksize);
+                assertTrue(e.getMessage().contains("failed on line 12 (-3)"), e.getMessage());
+                assertEquals(2, e.inputIndex(), "its position in the call, as always");
+            }
+            TaskException unnamed = assertThrows(TaskException.class,
+                    () -> pool.map(new dev.jpool.testing.FailingTask(), List.of(4, -3)));
+            assertTrue(unnamed.getMessage().contains("failed on input #1 (-3)"), unnamed.getMessage());
+            assertEquals(List.of(4, 5), pool.map(new dev.jpool.testing.FailingTask(), NamedInputs.of(List.of(4, 5),
+                    i -> "line " + i)), "names change no result");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pools")
     void starmapSpreadsEachArgumentListOverTheInputRecord(String name, IntFunction<Pool> pools) throws Exception {
         try (Pool pool = pools.apply(2)) {
             List<List<Integer>> arguments = new ArrayList<>();

@@ -55,6 +55,20 @@ class WorkerStartFaultsTest {
     }
 
     @Test
+    void aRetryNamesItsInputsAsTheCallerNamedThem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        List<String> diagnostics = new CopyOnWriteArrayList<>();
+        try (ProcessPool pool = new ProcessPool(ProcessPoolOptions.workers(1).withDiagnostics(diagnostics::add)
+                .withWorkerStderr(line -> { }))) {
+            List<String> markers = List.of(dir.resolve("a").toString(), dir.resolve("b").toString());
+            assertEquals(List.of("ok", "ok"), pool.map(new dev.jpool.testing.ExitOnce(),
+                    NamedInputs.of(markers, i -> "line " + (7 + i)), 2));
+            assertTrue(diagnostics.stream().anyMatch(line -> line.startsWith("retrying the 2 inputs from line 7 to line 8 (attempt 2 of 3)")),
+                    diagnostics.toString());
+            assertEquals(0, pool.retries().get(0).firstInput(), "the record keeps positions in the call");
+        }
+    }
+
+    @Test
     void thePoolApiRetriesAsTheCliDoesByDefault(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         assertEquals(ProcessPoolOptions.DEFAULT_RETRIES, ProcessPoolOptions.workers(1).retries());
         assertEquals(2, ProcessPoolOptions.DEFAULT_RETRIES);

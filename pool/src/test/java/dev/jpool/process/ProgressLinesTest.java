@@ -20,7 +20,7 @@ class ProgressLinesTest {
         try (WorkerProcess worker = WorkerProcess.start(0, WorkerCommandLine.ofThisJvm(), protocol, line -> { })) {
             worker.hello().get(30, TimeUnit.SECONDS);
             var reply = worker.submit(Steps.class.getName(), protocol.json(List.of(steps)),
-                    (done, total) -> heard.add(new long[] {done, total}));
+                    (done, total) -> heard.add(new long[] {done, total}), null, at -> { });
             reply.get(60, TimeUnit.SECONDS);
             int beforeTheResult = heard.size();
             assertTrue(beforeTheResult > 0, "the 100% report comes before the result, on the same channel");

@@ -58,10 +58,13 @@ class WorkerProcessTest {
         try (WorkerProcess worker = start(WorkerCommandLine.ofThisJvm())) {
             var bad = worker.submit(FailingTask.class.getName(), new RawJson("[-3]"));
             var good = worker.submit(FailingTask.class.getName(), new RawJson("[5]"));
-            TaskFailedException e = assertInstanceOf(TaskFailedException.class, failure(bad));
-            assertTrue(e.getMessage().contains("worker 0 (pid " + worker.pid() + ")"), e.getMessage());
-            assertTrue(e.getMessage().contains("negative input -3"), e.getMessage());
-            assertTrue(e.remoteStackTrace().contains("FailingTask.apply"), e.remoteStackTrace());
+            Answer.Threw threw = assertInstanceOf(Answer.Threw.class, bad.get(20, TimeUnit.SECONDS),
+                    "a task that threw is an answer, not a death");
+            assertTrue(threw.describe().contains("worker 0 (pid " + worker.pid() + ")"), threw.describe());
+            assertTrue(threw.failure().message().contains("negative input -3"), threw.describe());
+            assertEquals(0, threw.failure().index());
+            assertTrue(threw.failure().stackTrace().contains("FailingTask.apply"), threw.failure().stackTrace());
+            assertTrue(assertThrows(IllegalStateException.class, threw::result).getMessage().contains("negative input -3"));
             assertEquals("[5]", good.get(20, TimeUnit.SECONDS).result().outputs().json());
         }
     }
@@ -69,8 +72,10 @@ class WorkerProcessTest {
     @Test
     void aClassThatIsNotATaskFailsWithItsName() throws Exception {
         try (WorkerProcess worker = start(WorkerCommandLine.ofThisJvm())) {
-            Throwable e = failure(worker.submit("com.example.NoSuchTask", new RawJson("[1]")));
-            assertTrue(e.getMessage().contains("com.example.NoSuchTask"), e.getMessage());
+            Answer.Threw threw = assertInstanceOf(Answer.Threw.class,
+                    worker.submit("com.example.NoSuchTask", new RawJson("[1]")).get(20, TimeUnit.SECONDS));
+            assertEquals(-1, threw.failure().index(), "no input failed: the task could not be loaded");
+            assertTrue(threw.describe().contains("com.example.NoSuchTask"), threw.describe());
         }
     }
 

@@ -3,11 +3,12 @@ package dev.jpool.launcher.jsonl;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.type.TypeFactory;
+import dev.jpool.pool.NamedInputs;
 import dev.jpool.pool.Pool;
 import dev.jpool.pool.PoolException;
 import dev.jpool.pool.TaskException;
 import dev.jpool.task.Task;
+import dev.jpool.task.TaskTypes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -69,7 +70,7 @@ public final class MapJob {
     public Outcome run(int chunksize, OutputStream sink, Consumer<String> failures) throws InterruptedException {
         List<Integer> indices = new ArrayList<>();
         List<Object> inputs = new ArrayList<>();
-        JavaType inputType = TypeFactory.defaultInstance().findTypeParameters(task.getClass(), Task.class)[0];
+        JavaType inputType = TaskTypes.input(task);
         List<Integer> sizes = new ArrayList<>();
         boolean bySize = maxChunkBytes < Integer.MAX_VALUE;
         for (int i = 0; i < lines.size(); i++) {
@@ -123,7 +124,9 @@ public final class MapJob {
     private void submit(List<Integer> indices, List<Object> chunk, boolean first) {
         CompletableFuture<List<Object>> outputsOf;
         try {
-            outputsOf = pool.mapAsync(task, chunk, chunk.size());
+            // named by their lines, so that a retry or a failure says where in the input to look
+            outputsOf = pool.mapAsync(task, NamedInputs.of(chunk, k -> "line " + lines.get(indices.get(k)).number()),
+                    chunk.size());
         } catch (RuntimeException e) {
             if (first) {
                 throw e; // e.g. workers that could not start: the run fails as a whole

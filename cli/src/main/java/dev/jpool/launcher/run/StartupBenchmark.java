@@ -116,7 +116,10 @@ public final class StartupBenchmark {
                 WorkerProcess worker = WorkerProcess.start(i, subject.commandLine(), protocol, stderrSink);
                 started.add(worker);
                 answers.add(worker.hello().thenCompose(hello -> worker.submit(Identity.class.getName(), FIRST_INPUTS))
-                        .thenApply(reply -> System.nanoTime()));
+                        .thenApply(answer -> {
+                            answer.result(); // a task that threw is a failed start here
+                            return System.nanoTime();
+                        }));
             }
             List<Start> nanos = new ArrayList<>();
             for (int i = 0; i < started.size(); i++) {

@@ -45,6 +45,18 @@ class MapFaultsTest {
         assertTrue(o.err().contains("map incomplete: 1 of 10 inputs failed"), o.err());
     }
 
+    @org.junit.jupiter.api.Test
+    void aRetryNamesTheLinesOfItsChunkAndChunksAreNotAllNumberedFromZero() throws Exception {
+        // a blank line first: input lines and inputs are not numbered alike, lines are what the user sees
+        // each input's worker dies the first time it runs it (ExitOnce), so each input is retried once
+        String markers = "\n\"" + dir.resolve("a") + "\"\n\"" + dir.resolve("b") + "\"\n\"" + dir.resolve("c") + "\"\n";
+        Outcome o = map("ExitOnce", markers, "--chunksize", "1");
+        assertEquals(0, o.exit(), o.err());
+        assertEquals(List.of("\"ok\"", "\"ok\"", "\"ok\""), Files.readAllLines(dir.resolve("out.jsonl")));
+        assertTrue(o.err().contains("retrying line 2 (attempt 2 of 3)"), o.err());
+        assertTrue(o.err().contains("retrying line 4 (attempt 2 of 3)"), o.err());
+    }
+
     @ParameterizedTest(name = "--mode {0} {1}")
     @CsvSource({"process, -Xmx256m", "process, -Xmx48m", "thread, ''"})
     void anAnswerTooBigToSendFailsItsInputAndTheRunGoesOn(String mode, String heap) throws Exception {

@@ -51,6 +51,14 @@ class MapInputTest {
         assertTrue(o.err().contains("map incomplete: 5 of 7 inputs failed"), o.err());
     }
 
+    @ParameterizedTest(name = "--mode {0}")
+    @ValueSource(strings = {"process", "thread"})
+    void aTaskOfTheRawTypeGetsItsLinesAsPlainJsonValues(String mode) throws Exception {
+        Outcome o = map("RawEcho", "{\"x\":1}\n[1,2]\n\"s\"\n".getBytes(StandardCharsets.UTF_8), "--mode", mode);
+        assertEquals(0, o.exit(), o.err());
+        assertEquals(List.of("{\"x\":1}", "[1,2]", "\"s\""), Files.readAllLines(dir.resolve("out.jsonl")));
+    }
+
     @Test
     void chunksAreCutByBytesAndAnInputOverTheLimitFailsAtOnceNamingIt() throws Exception {
         // inputs of 100 bytes and one just over the limit; a chunksize that would put them all in one message

@@ -84,6 +84,20 @@ class AgentWorkersIT {
             assertEquals(2, perStep.size(), "two job steps, one per node: " + perStep);
             assertEquals(List.of(4, 4), List.copyOf(perStep.values()), "four workers on each node: " + perStep);
 
+            // The victim: one worker, or its node's agent (the worker's parent, a NodeAgent JVM), whose
+            // workers die with it. It is stopped (SIGSTOP) at once, on the hello: a stopped worker cannot
+            // finish its chunk, nor a stopped agent pass its workers' results on, so the run is still going
+            // when it is killed below, however fast this machine and JDK count.
+            long victim = pids.get(3);
+            if (killTheAgent) {
+                ProcessHandle agent = ProcessHandle.of(victim).flatMap(ProcessHandle::parent).orElseThrow();
+                assertTrue(agent.info().commandLine().orElse("").contains("dev.jpool.launcher.slurm.NodeAgent"),
+                        "the worker's parent is its node's agent: " + agent.info());
+                victim = agent.pid();
+            }
+            Command stop = Command.run(Duration.ofSeconds(10), "kill", "-STOP", Long.toString(victim));
+            assertEquals(0, stop.exit(), "stopped before the run could end: " + stop);
+
             // SLURM's own view while they run: the job has two steps, both agents.
             Command steps = Command.run(Duration.ofSeconds(30), "squeue", "-h", "-s", "-j", job.getNow("?"),
                     "-o", "%i %j");
@@ -92,15 +106,8 @@ class AgentWorkersIT {
             assertEquals(agents.size(), steps.out().lines().filter(l -> l.matches("\\d+\\.\\d+ .*")).count(),
                     "no other numbered step: " + steps);
 
-            // One worker dies, or one agent (the worker's parent, a NodeAgent JVM) and its workers with it.
-            // The run goes on: their chunks are re-run on replacements, which go to the nodes whose agents run.
-            long victim = pids.get(3);
-            if (killTheAgent) {
-                ProcessHandle agent = ProcessHandle.of(victim).flatMap(ProcessHandle::parent).orElseThrow();
-                assertTrue(agent.info().commandLine().orElse("").contains("dev.jpool.launcher.slurm.NodeAgent"),
-                        "the worker's parent is its node's agent: " + agent.info());
-                victim = agent.pid();
-            }
+            // The victim dies (SIGKILL, stopped or not). The run goes on: the chunks it held are re-run on
+            // replacements, which go to the nodes whose agents run.
             Command kill = Command.run(Duration.ofSeconds(10), "kill", "-KILL", Long.toString(victim));
             assertEquals(0, kill.exit(), kill.toString());
 
@@ -109,6 +116,7 @@ class AgentWorkersIT {
             JsonNode report = new ObjectMapper().readTree(out.get(10, TimeUnit.SECONDS));
             assertEquals(8, report.get("workers").asInt());
             assertEquals("from --workers", report.get("workersSource").asText());
+            assertTrue(report.get("retries").size() >= 1, "the chunk the victim held was re-run: " + report.get("retries"));
             if (killTheAgent) {
                 assertTrue(stderr.stream().anyMatch(l -> l.contains("jpool: the node agent on node")
                         && l.contains(" ended")), "the agent's workers ended, saying why: " + stderr);
