@@ -25,6 +25,24 @@ class SchedulerTest {
         return new Scheduler<>(workers, retries, maxChunks);
     }
 
+    /** A worker that has started and said hello. */
+    private static Seat<String> up(Scheduler<String> scheduler, String name) {
+        Seat<String> seat = scheduler.started(name);
+        scheduler.hello(seat);
+        return seat;
+    }
+
+    /** Chunks queued in this order, by their first input. */
+    private static List<ChunkJob> queue(Scheduler<String> scheduler, int... firsts) {
+        List<ChunkJob> jobs = new java.util.ArrayList<>();
+        for (int first : firsts) {
+            ChunkJob job = chunk(first);
+            scheduler.enqueue(job);
+            jobs.add(job);
+        }
+        return jobs;
+    }
+
     /** Which chunk (by first input) each worker got, in the order decided. */
     private static List<String> sent(Scheduler.Dispatch<String> dispatch) {
         return dispatch.sends().stream().map(send -> send.seat().worker + ":" + send.job().first).toList();
@@ -47,9 +65,7 @@ class SchedulerTest {
         Seat<String> w1 = scheduler.started("w1");
         assertFalse(scheduler.hello(w0));
         assertTrue(scheduler.hello(w1));
-        for (int i = 0; i < 5; i++) {
-            scheduler.enqueue(chunk(i));
-        }
+        queue(scheduler, 0, 1, 2, 3, 4);
         assertEquals(List.of("w0:0", "w1:1", "w0:2", "w1:3"), sent(scheduler.dispatch(false)));
         assertTrue(scheduler.hasQueued(), "no worker holds more than two");
         assertEquals(List.of(), sent(scheduler.dispatch(false)));
@@ -86,8 +102,7 @@ class SchedulerTest {
     @Test
     void aChunkWhoseWorkerDiedIsRetriedFirstUntilItsTriesRunOut() {
         Scheduler<String> scheduler = scheduler(1, 1, 0);
-        Seat<String> w0 = scheduler.started("w0");
-        scheduler.hello(w0);
+        Seat<String> w0 = up(scheduler, "w0");
         ChunkJob job = chunk(0);
         scheduler.enqueue(job);
         scheduler.dispatch(false);
@@ -95,8 +110,7 @@ class SchedulerTest {
         assertEquals(1, job.attempts);
         assertEquals(AfterEnd.REPLACE, scheduler.ended(w0, true, true, true));
         scheduler.enqueue(chunk(1));
-        Seat<String> w1 = scheduler.started("w1");
-        scheduler.hello(w1);
+        Seat<String> w1 = up(scheduler, "w1");
         assertEquals(List.of("w1:0", "w1:1"), sent(scheduler.dispatch(false)), "the retried chunk goes first");
         assertEquals(AfterDeath.FAILED, scheduler.died(w1, job, false), "one retry, then the death is the chunk's");
         assertEquals(2, job.attempts);
@@ -105,13 +119,10 @@ class SchedulerTest {
     @Test
     void aChunkSentAheadToAWorkerThatDiedIsNotChargedATry() {
         Scheduler<String> scheduler = scheduler(1, 0, 0);
-        Seat<String> w0 = scheduler.started("w0");
-        scheduler.hello(w0);
-        ChunkJob running = chunk(0);
-        ChunkJob ahead = chunk(1);
-        scheduler.enqueue(running);
-        scheduler.enqueue(ahead);
-        scheduler.enqueue(chunk(2));
+        Seat<String> w0 = up(scheduler, "w0");
+        List<ChunkJob> jobs = queue(scheduler, 0, 1, 2);
+        ChunkJob running = jobs.get(0);
+        ChunkJob ahead = jobs.get(1);
         assertEquals(List.of("w0:0", "w0:1"), sent(scheduler.dispatch(false)));
         assertEquals(AfterDeath.FAILED, scheduler.died(w0, running, false), "no retries: the running chunk fails");
         assertEquals(AfterDeath.REQUEUED, scheduler.died(w0, ahead, false),
@@ -122,14 +133,11 @@ class SchedulerTest {
     @Test
     void aCancelledChunkIsDroppedFromTheQueueOrFailsWhenItsWorkerIsEnded() {
         Scheduler<String> scheduler = scheduler(1, 2, 0);
-        Seat<String> w0 = scheduler.started("w0");
-        scheduler.hello(w0);
-        ChunkJob running = chunk(0);
-        ChunkJob ahead = chunk(1);
-        ChunkJob queued = chunk(2);
-        scheduler.enqueue(running);
-        scheduler.enqueue(ahead);
-        scheduler.enqueue(queued);
+        Seat<String> w0 = up(scheduler, "w0");
+        List<ChunkJob> jobs = queue(scheduler, 0, 1, 2);
+        ChunkJob running = jobs.get(0);
+        ChunkJob ahead = jobs.get(1);
+        ChunkJob queued = jobs.get(2);
         scheduler.dispatch(false);
 
         Scheduler.Cancel<String> dropped = scheduler.cancel(queued.result, true);
@@ -147,8 +155,7 @@ class SchedulerTest {
     @Test
     void aCancelWithoutInterruptLetsARunningChunkRun() {
         Scheduler<String> scheduler = scheduler(1, 0, 0);
-        Seat<String> w0 = scheduler.started("w0");
-        scheduler.hello(w0);
+        Seat<String> w0 = up(scheduler, "w0");
         ChunkJob running = chunk(0);
         scheduler.enqueue(running);
         scheduler.dispatch(false);
@@ -160,13 +167,10 @@ class SchedulerTest {
     @Test
     void aWorkerIsRecycledAfterItsChunksAndTakesNoMoreThanItMayAnswer() {
         Scheduler<String> scheduler = scheduler(1, 0, 2);
-        Seat<String> w0 = scheduler.started("w0");
-        scheduler.hello(w0);
-        ChunkJob a = chunk(0);
-        ChunkJob b = chunk(1);
-        scheduler.enqueue(a);
-        scheduler.enqueue(b);
-        scheduler.enqueue(chunk(2));
+        Seat<String> w0 = up(scheduler, "w0");
+        List<ChunkJob> jobs = queue(scheduler, 0, 1, 2);
+        ChunkJob a = jobs.get(0);
+        ChunkJob b = jobs.get(1);
         assertEquals(List.of("w0:0", "w0:1"), sent(scheduler.dispatch(false)));
         assertFalse(scheduler.answered(w0, a, false));
         assertEquals(List.of(), sent(scheduler.dispatch(false)), "its second chunk is its last");
@@ -179,8 +183,7 @@ class SchedulerTest {
     @Test
     void aTimeoutEndsOnlyTheChunkStillRunning() {
         Scheduler<String> scheduler = scheduler(1, 0, 0);
-        Seat<String> w0 = scheduler.started("w0");
-        scheduler.hello(w0);
+        Seat<String> w0 = up(scheduler, "w0");
         ChunkJob job = chunk(0);
         scheduler.enqueue(job);
         scheduler.dispatch(false);
@@ -237,8 +240,7 @@ class SchedulerTest {
     @Test
     void aDeadWorkerHoldingChunksIsReplacedEvenWhenThePoolIsClosing() {
         Scheduler<String> scheduler = scheduler(1, 1, 0);
-        Seat<String> w0 = scheduler.started("w0");
-        scheduler.hello(w0);
+        Seat<String> w0 = up(scheduler, "w0");
         scheduler.enqueue(chunk(0));
         scheduler.dispatch(true);
         assertEquals(AfterEnd.REPLACE, scheduler.ended(w0, true, true, false), "its chunk may come back for a retry");
@@ -248,12 +250,8 @@ class SchedulerTest {
     @Test
     void terminatingDrainsEveryChunkNotAnswered() {
         Scheduler<String> scheduler = scheduler(1, 3, 0);
-        Seat<String> w0 = scheduler.started("w0");
-        scheduler.hello(w0);
-        ChunkJob running = chunk(0);
-        scheduler.enqueue(running);
-        scheduler.enqueue(chunk(1));
-        scheduler.enqueue(chunk(2));
+        Seat<String> w0 = up(scheduler, "w0");
+        ChunkJob running = queue(scheduler, 0, 1, 2).get(0);
         scheduler.dispatch(false);
         assertEquals(3, scheduler.drain().size());
         assertFalse(scheduler.hasQueued());

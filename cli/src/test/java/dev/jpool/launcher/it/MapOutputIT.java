@@ -29,19 +29,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** What {@code map} (and {@code pi}) leave on stdout and in {@code --out FILE}, run from the jar as a user runs it. */
 class MapOutputIT {
-    private static final Path JAR = Path.of(System.getProperty("jpool.jar", "target/jpool.jar"));
     private static final String TEST_CLASSES = dev.jpool.launcher.it.TestTasks.CLASSPATH;
-    private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
     private static final Duration LIMIT = Duration.ofSeconds(120);
 
     @TempDir
     Path dir;
 
     private static List<String> jar(String... args) {
-        assertTrue(Files.isRegularFile(JAR), "build the jar first: " + JAR);
-        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
-        command.addAll(Arrays.asList(args));
-        return command;
+        return JarCommand.of(args);
     }
 
     private static List<String> map(String task, Path in, String... more) {

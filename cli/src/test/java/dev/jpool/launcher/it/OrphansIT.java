@@ -21,19 +21,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Nothing the launcher started outlives it: stopped workers, and the processes a task starts, in every mode. */
 class OrphansIT {
-    private static final Path JAR = Path.of(System.getProperty("jpool.jar", "target/jpool.jar"));
     private static final String TEST_CLASSES = dev.jpool.launcher.it.TestTasks.CLASSPATH;
-    private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
     private static final Duration LIMIT = Duration.ofSeconds(120);
 
     @TempDir
     Path dir;
 
     private static List<String> jar(String... args) {
-        assertTrue(Files.isRegularFile(JAR), "build the jar first: " + JAR);
-        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
-        command.addAll(Arrays.asList(args));
-        return command;
+        return JarCommand.of(args);
     }
 
     private static Process start(List<String> command) throws IOException {
