@@ -217,7 +217,9 @@ final class VectorPiKernel implements PiKernel {
      * k = -SLACK a clear one says "surely a miss"; a dart that is neither lies within SLACK + 2^9
      * of the circle. Where the two counts of set sign bits agree, no dart of the group was that
      * close and they are its exact hits; where not (about one dart in 10^15 is that close), the
-     * group is counted again by {@link #groupHitsInteger}.
+     * group is counted again by {@link #groupHitsInteger}. The xoshiro256++ step is written out
+     * here as there, not shared: the four state vectors must stay in registers through the loop,
+     * which a helper handing them back (in an array or a record) would leave to escape analysis.
      */
     private static long groupHitsDouble(long[] state, int first, int rounds, int rest) {
         LongVector s0 = LongVector.fromArray(SPECIES, state, first);

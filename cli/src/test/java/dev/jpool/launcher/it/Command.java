@@ -31,8 +31,8 @@ public record Command(List<String> words, int exit, String out, String err) {
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().putAll(env);
         Process process = builder.start();
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+        CompletableFuture<String> out = readAll(process.getInputStream());
+        CompletableFuture<String> err = readAll(process.getErrorStream());
         if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
@@ -40,6 +40,24 @@ public record Command(List<String> words, int exit, String out, String err) {
         }
         return new Command(Arrays.asList(words), process.exitValue(), out.get(10, TimeUnit.SECONDS),
                 err.get(10, TimeUnit.SECONDS));
+    }
+
+    /**
+     * All of {@code in}, read on a thread of its own: not the common pool's, which may have a single
+     * thread (on 2 cores, and always on JDK 25), where a long read would hold up every other one.
+     */
+    public static CompletableFuture<String> readAll(InputStream in) {
+        CompletableFuture<String> text = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                text.complete(read(in));
+            } catch (RuntimeException e) {
+                text.completeExceptionally(e);
+            }
+        }, "command-reader");
+        reader.setDaemon(true);
+        reader.start();
+        return text;
     }
 
     public static String read(InputStream in) {

@@ -49,7 +49,7 @@ class MapOutputIT {
     /** Runs to its end with stdout sent to {@code stdout} (a file, or /dev/full); returns exit status and stderr. */
     private static Command runTo(File stdout, List<String> command) throws Exception {
         Process p = new ProcessBuilder(command).redirectInput(new File("/dev/null")).redirectOutput(stdout).start();
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> Command.read(p.getErrorStream()));
+        CompletableFuture<String> err = Command.readAll(p.getErrorStream());
         assertTrue(p.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS), command + " did not finish");
         return new Command(command, p.exitValue(), "", err.get(10, TimeUnit.SECONDS));
     }
@@ -97,7 +97,7 @@ class MapOutputIT {
         Path in = inputs(IntStream.range(0, 400).mapToObj(i -> "50").collect(Collectors.joining("\n", "", "\n")));
         Process p = new ProcessBuilder(map("SleepThenEcho", in, "--workers", "1", "--chunksize", "1", "-q"))
                 .redirectInput(new File("/dev/null")).start();
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> Command.read(p.getErrorStream()));
+        CompletableFuture<String> err = Command.readAll(p.getErrorStream());
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         assertEquals("50", out.readLine());
         out.close(); // as head -1 does

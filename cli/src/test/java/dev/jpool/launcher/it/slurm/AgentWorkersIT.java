@@ -48,7 +48,7 @@ class AgentWorkersIT {
                 "--format", "json").directory(Command.ROOT.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process salloc = builder.start();
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> Command.read(salloc.getInputStream()));
+        CompletableFuture<String> out = Command.readAll(salloc.getInputStream());
         List<String> stderr = new CopyOnWriteArrayList<>();
         CompletableFuture<String> computing = new CompletableFuture<>();
         CompletableFuture<String> job = new CompletableFuture<>();
@@ -107,7 +107,8 @@ class AgentWorkersIT {
                     "no other numbered step: " + steps);
 
             // The victim dies (SIGKILL, stopped or not). The run goes on: the chunks it held are re-run on
-            // replacements, which go to the nodes whose agents run.
+            // replacements, which go to the nodes whose agents run. (Whether it held one yet is the launcher's
+            // pace: chunks go out once every worker has said hello; a victim without one is just replaced.)
             Command kill = Command.run(Duration.ofSeconds(10), "kill", "-KILL", Long.toString(victim));
             assertEquals(0, kill.exit(), kill.toString());
 
@@ -116,7 +117,6 @@ class AgentWorkersIT {
             JsonNode report = new ObjectMapper().readTree(out.get(10, TimeUnit.SECONDS));
             assertEquals(8, report.get("workers").asInt());
             assertEquals("from --workers", report.get("workersSource").asText());
-            assertTrue(report.get("retries").size() >= 1, "the chunk the victim held was re-run: " + report.get("retries"));
             if (killTheAgent) {
                 assertTrue(stderr.stream().anyMatch(l -> l.contains("jpool: the node agent on node")
                         && l.contains(" ended")), "the agent's workers ended, saying why: " + stderr);
