@@ -3,8 +3,8 @@ package dev.jpool.pool;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import dev.jpool.process.AotCache;
 import dev.jpool.process.ClassDataArchive;
+import dev.jpool.process.StartCache;
 import dev.jpool.process.TaskFailedException;
 import dev.jpool.process.WorkerCommandLine;
 import dev.jpool.process.WorkerProcess;
@@ -152,20 +152,15 @@ public final class ProcessPool extends AbstractPool {
         return WorkerClasspath.of(options.classpath());
     }
 
-    /** What makes a worker start fast: on JDK 25 and newer an AOT cache, before that a class-data archive. */
+    /**
+     * What makes a worker start fast: on JDK 25 and newer an AOT cache, before that a class-data
+     * archive; the one there is, or none while it is built in the background, unless told to wait.
+     */
     private static UnaryOperator<WorkerCommandLine> startCache(ProcessPoolOptions options) {
-        if (AotCache.supported()) {
-            Path directory = options.cacheDirectory() != null ? options.cacheDirectory()
-                    : ClassDataArchive.defaultDirectory(System.getenv());
-            return new AotCache(directory, options.diagnostics() != null ? options.diagnostics() : line -> { })::apply;
-        }
-        return archive(options)::apply;
-    }
-
-    private static ClassDataArchive archive(ProcessPoolOptions options) {
         Path directory = options.cacheDirectory() != null ? options.cacheDirectory()
                 : ClassDataArchive.defaultDirectory(System.getenv());
-        return new ClassDataArchive(directory, options.diagnostics() != null ? options.diagnostics() : line -> { });
+        StartCache cache = StartCache.forThisJdk(directory, options.diagnostics());
+        return options.classDataArchiveAwaited() ? cache::apply : cache::applyIfReady;
     }
 
     private static ScheduledThreadPoolExecutor timer() {
