@@ -1,7 +1,7 @@
 package dev.jpool.pool;
 
-import dev.jpool.process.AotCache;
 import dev.jpool.process.ClassDataArchive;
+import dev.jpool.process.StartCache;
 import dev.jpool.process.WorkerCommandLine;
 import dev.jpool.protocol.Protocol;
 import java.nio.file.Path;
@@ -31,14 +31,14 @@ final class PoolCommandLine {
                 : List.of("-D" + Protocol.MAX_LINE_PROPERTY + "=" + Protocol.MAX_LINE_BYTES);
     }
 
-    /** What makes a worker start fast: on JDK 25 and newer an AOT cache, before that a class-data archive. */
+    /**
+     * What makes a worker start fast: on JDK 25 and newer an AOT cache, before that a class-data
+     * archive; the one there is, or none while it is built in the background, unless told to wait.
+     */
     private static UnaryOperator<WorkerCommandLine> startCache(ProcessPoolOptions options) {
         Path directory = options.cacheDirectory() != null ? options.cacheDirectory()
                 : ClassDataArchive.defaultDirectory(System.getenv());
-        var diagnostics = options.diagnostics() != null ? options.diagnostics() : (java.util.function.Consumer<String>) line -> { };
-        if (AotCache.supported()) {
-            return new AotCache(directory, diagnostics)::apply;
-        }
-        return new ClassDataArchive(directory, diagnostics)::apply;
+        StartCache cache = StartCache.forThisJdk(directory, options.diagnostics());
+        return options.classDataArchiveAwaited() ? cache::apply : cache::applyIfReady;
     }
 }

@@ -30,6 +30,7 @@ public final class ProcessPoolOptions {
     private final List<Path> classpath;
     private final int maxTasksPerWorker;
     private final boolean classDataArchive;
+    private final boolean classDataArchiveAwaited;
     private final Path cacheDirectory;
     private final Consumer<String> workerStderr;
     private final Consumer<String> diagnostics;
@@ -65,6 +66,7 @@ public final class ProcessPoolOptions {
         this.classpath = List.copyOf(b.classpath);
         this.maxTasksPerWorker = b.maxTasksPerWorker;
         this.classDataArchive = b.classDataArchive;
+        this.classDataArchiveAwaited = b.classDataArchiveAwaited;
         this.cacheDirectory = b.cacheDirectory;
         this.workerStderr = b.workerStderr;
         this.diagnostics = b.diagnostics;
@@ -140,6 +142,11 @@ public final class ProcessPoolOptions {
         return classDataArchive;
     }
 
+    /** Whether a pool waits for its class-data archive to be built when there is none yet (off by default). */
+    public boolean classDataArchiveAwaited() {
+        return classDataArchiveAwaited;
+    }
+
     /** Where that archive is kept; null for the default ({@code ~/.cache/jpool}). */
     public Path cacheDirectory() {
         return cacheDirectory;
@@ -150,7 +157,11 @@ public final class ProcessPoolOptions {
         return workerStderr;
     }
 
-    /** Receives jpool's own notes (that a class-data archive is being built, a retry); null for none. */
+    /**
+     * Receives jpool's own notes: why workers start without a class-data archive (each reason once
+     * per JVM), a retry. Null: the reasons go to this JVM's stderr, the other notes nowhere; a sink
+     * that drops its lines silences both.
+     */
     public Consumer<String> diagnostics() {
         return diagnostics;
     }
@@ -205,9 +216,26 @@ public final class ProcessPoolOptions {
         return with(b -> b.maxTasksPerWorker = chunks);
     }
 
-    /** Whether worker JVMs start from a class-data archive (on by default). */
+    /**
+     * Whether worker JVMs start from a class-data archive (on by default): an AOT cache on JDK 25 and
+     * newer. The first pool on a new classpath (jar, JDK or worker JVM options) finds none: its
+     * workers start at once without one, and the archive is built in the background (some seconds,
+     * by a training worker JVM that ends with this JVM) for later pools, in this JVM or the next.
+     * Only jar files can be archived: with a class directory on the worker classpath there is none.
+     * See {@link #withClassDataArchiveAwaited} to wait for it, and
+     * {@link dev.jpool.process.StartCache#awaitBuilds} to let a build finish before this JVM exits.
+     */
     public ProcessPoolOptions withClassDataArchive(boolean on) {
         return with(b -> b.classDataArchive = on);
+    }
+
+    /**
+     * Whether a pool whose class-data archive is not built yet waits for it in its constructor (some
+     * seconds, once per jar and JDK), so that its workers start from it too; off by default. For
+     * those who measure start-up: with it on, every pool's workers start from the archive.
+     */
+    public ProcessPoolOptions withClassDataArchiveAwaited(boolean on) {
+        return with(b -> b.classDataArchiveAwaited = on);
     }
 
     /** Where the class-data archive is kept. */
@@ -251,6 +279,7 @@ public final class ProcessPoolOptions {
         b.classpath.addAll(classpath);
         b.maxTasksPerWorker = maxTasksPerWorker;
         b.classDataArchive = classDataArchive;
+        b.classDataArchiveAwaited = classDataArchiveAwaited;
         b.cacheDirectory = cacheDirectory;
         b.workerStderr = workerStderr;
         b.diagnostics = diagnostics;
@@ -276,6 +305,7 @@ public final class ProcessPoolOptions {
         final List<Path> classpath = new ArrayList<>();
         int maxTasksPerWorker;
         boolean classDataArchive = true;
+        boolean classDataArchiveAwaited;
         Path cacheDirectory;
         Consumer<String> workerStderr;
         Consumer<String> diagnostics;

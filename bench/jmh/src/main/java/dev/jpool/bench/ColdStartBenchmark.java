@@ -3,14 +3,19 @@ package dev.jpool.bench;
 import dev.jpool.pi.PiWorkers;
 import dev.jpool.pool.ProcessPool;
 import dev.jpool.pool.ProcessPoolOptions;
+import dev.jpool.process.StartCache;
 import dev.jpool.worker.HelloWorld;
 import dev.jpool.worker.Identity;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * A user's fresh pool, as a user meets it: from {@code new ProcessPool(2)} to the first result of a
@@ -18,7 +23,10 @@ import java.util.function.Supplier;
  * interleaved: the library's neutral worker defaults, and the same pool with the pi workload's tuning
  * (the Vector API module, {@code -XX:CompileThresholdScaling=3}, pi CompileCommands, a small heap:
  * what every worker got before the pool and the pi workload were apart), with a bare {@code java}
- * hello world beside them as the unit. Prints medians (and min-max) over the rounds.
+ * hello world beside them as the unit; the neutral pool without the archive; and the first pool on
+ * a new jar or JDK, whose cache has no archive yet, as it comes (its workers start without one, the
+ * archive is built in the background) and told to wait for it. Prints medians (and min-max) over
+ * the rounds.
  *
  * <p>Run: {@code java -cp bench/jmh/target/benchmarks.jar dev.jpool.bench.ColdStartBenchmark [rounds]}
  * (after {@code mvn -B -Pbench -DskipTests package}).
@@ -33,12 +41,25 @@ public final class ColdStartBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        // Every pool waits for its class-data archive (AOT cache on JDK 25) if there is none yet: the
+        // unmeasured first round builds each one's, and no build runs behind a measured round.
         List<Subject> subjects = List.of(
-                new Subject("neutral defaults (a user's pool)", () -> ProcessPoolOptions.workers(WORKERS)),
+                new Subject("neutral defaults (a user's pool)", () -> ProcessPoolOptions.workers(WORKERS)
+                        .withClassDataArchiveAwaited(true)),
+                new Subject("neutral defaults, no archive", () -> ProcessPoolOptions.workers(WORKERS)
+                        .withClassDataArchive(false)),
                 new Subject("pi workload's tuning", () -> ProcessPoolOptions.workers(WORKERS)
-                        .withJvmOptions(PiWorkers.jvmOptions().toArray(String[]::new))));
+                        .withClassDataArchiveAwaited(true)
+                        .withJvmOptions(PiWorkers.jvmOptions().toArray(String[]::new))),
+                // The first pool on a new jar or JDK, each round in an empty cache: as it comes, its
+                // workers start at once without the archive, which is built behind them; and told to
+                // wait for the archive, as every first pool did before.
+                new Subject("first pool on a new jar (archive built in the background)", true,
+                        () -> ProcessPoolOptions.workers(WORKERS)),
+                new Subject("first pool on a new jar, waiting for its archive", true,
+                        () -> ProcessPoolOptions.workers(WORKERS).withClassDataArchiveAwaited(true)));
         for (Subject subject : subjects) {
-            subject.run(0, rounds); // unmeasured: builds each one's class-data archive, as a first pool does once
+            subject.run(0, rounds); // unmeasured: builds each one's class-data archive, once per jar and JDK
         }
         long[] bare = new long[rounds];
         for (int r = 0; r < rounds; r++) {
@@ -69,16 +90,39 @@ public final class ColdStartBenchmark {
 
     private static final class Subject {
         final String name;
+        /** Whether each round starts from an empty cache directory, as the first pool on a new jar does. */
+        final boolean emptyCache;
         final Supplier<ProcessPoolOptions> options;
         long[] firstResult;
         long[][] trips;
 
         Subject(String name, Supplier<ProcessPoolOptions> options) {
+            this(name, false, options);
+        }
+
+        Subject(String name, boolean emptyCache, Supplier<ProcessPoolOptions> options) {
             this.name = name;
+            this.emptyCache = emptyCache;
             this.options = options;
         }
 
-        void run(int round, int rounds) {
+        void run(int round, int rounds) throws IOException, InterruptedException {
+            Path cache = emptyCache ? Files.createTempDirectory("jpool-cold-start-") : null;
+            try {
+                run(round, rounds, cache == null ? options.get() : options.get().withCacheDirectory(cache));
+                StartCache.awaitBuilds(Duration.ofMinutes(3)); // unmeasured: no build behind the next round
+            } finally {
+                if (cache != null) {
+                    try (Stream<Path> files = Files.walk(cache)) {
+                        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                            Files.delete(file);
+                        }
+                    }
+                }
+            }
+        }
+
+        private void run(int round, int rounds, ProcessPoolOptions poolOptions) {
             if (firstResult == null) {
                 firstResult = new long[rounds];
                 trips = new long[rounds][];
@@ -86,7 +130,7 @@ public final class ColdStartBenchmark {
             int calls = BUCKETS[BUCKETS.length - 1];
             long[] times = new long[calls];
             long start = System.nanoTime();
-            try (ProcessPool pool = new ProcessPool(options.get())) {
+            try (ProcessPool pool = new ProcessPool(poolOptions)) {
                 long result = pool.apply(new Identity(), 1L);
                 firstResult[round] = System.nanoTime() - start;
                 if (result != 1L) {

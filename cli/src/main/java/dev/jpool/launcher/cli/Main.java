@@ -1,13 +1,18 @@
 package dev.jpool.launcher.cli;
 
 import dev.jpool.host.ProcessTree;
+import dev.jpool.process.StartCache;
 import dev.jpool.protocol.Protocol;
 import dev.jpool.protocol.Shutdown;
+import java.time.Duration;
 import java.util.Map;
 import picocli.CommandLine;
 
 /** {@code java -jar jpool.jar}: parses the command line, runs it, exits with its code. */
 public final class Main {
+    /** Longest a run waits at its end for a start cache its pools are building (they take seconds). */
+    private static final Duration BUILD_AT_EXIT = Duration.ofMinutes(3);
+
     private Main() {
     }
 
@@ -18,7 +23,21 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(ProcessTree::endDescendantsOfThisJvm, "jpool-reaper"));
         Stdout.install();
         int status = commandLine(System.getenv()).execute(args);
+        finishStartCaches();
         System.exit(Stdout.checked(status, System.err));
+    }
+
+    /**
+     * The first run on a new jar, JDK or set of worker options starts its workers without a start
+     * cache and has one built in the background, by a training JVM that would end with this one:
+     * it is let finish here, after the run's output, so that the next run's workers start from it.
+     */
+    private static void finishStartCaches() {
+        try {
+            StartCache.awaitBuilds(BUILD_AT_EXIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

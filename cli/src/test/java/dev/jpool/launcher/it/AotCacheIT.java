@@ -75,8 +75,8 @@ class AotCacheIT {
     @Test
     void aCacheIsBuiltOnceAndReused() {
         AotCache aot = new AotCache(cache, diagnostics::add);
-        Path first = aot.cacheFor(fromJar()).orElseThrow();
-        Path second = aot.cacheFor(fromJar()).orElseThrow();
+        Path first = aot.pathFor(fromJar()).orElseThrow();
+        Path second = aot.pathFor(fromJar()).orElseThrow();
         assertEquals(first, second);
         assertEquals(1, diagnostics.stream().filter(d -> d.startsWith("building")).count(), diagnostics.toString());
         try (var files = Files.list(cache)) {
@@ -90,7 +90,7 @@ class AotCacheIT {
     @Test
     void aCorruptCacheIsDetectedAndRebuilt() throws Exception {
         AotCache aot = new AotCache(cache, diagnostics::add);
-        Path path = aot.cacheFor(fromJar()).orElseThrow();
+        Path path = aot.pathFor(fromJar()).orElseThrow();
         try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw")) {
             file.seek(file.length() / 2);
             int b = file.read();

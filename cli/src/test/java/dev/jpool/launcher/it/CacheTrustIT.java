@@ -34,7 +34,7 @@ class CacheTrustIT {
     }
 
     private Optional<Path> archive(Path cache) {
-        return new ClassDataArchive(cache, diagnostics::add).archiveFor(fromJar());
+        return new ClassDataArchive(cache, diagnostics::add).pathFor(fromJar());
     }
 
     @Test

@@ -94,10 +94,10 @@ class ClassDataArchiveIT {
         WorkerCommandLine copy = new WorkerCommandLine(fromJar().java(), jar.toString(), fromJar().jvmOptions(),
                 WorkerCommandLine.WORKER_MAIN);
         ClassDataArchive archive = new ClassDataArchive(cache, diagnostics::add);
-        Path first = archive.archiveFor(copy).orElseThrow();
+        Path first = archive.pathFor(copy).orElseThrow();
         Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(
                 Files.getLastModifiedTime(jar).toMillis() + 60_000));
-        Path second = archive.archiveFor(copy).orElseThrow();
+        Path second = archive.pathFor(copy).orElseThrow();
         assertNotEquals(first, second, "a rebuilt jar must not map the old jar's archive");
         assertEquals(hits(fromJar()), hits(archive.apply(copy)));
         assertEquals(List.of(), workerStderr);
@@ -106,8 +106,8 @@ class ClassDataArchiveIT {
     @Test
     void anArchiveIsBuiltOnceAndReused() {
         ClassDataArchive archive = new ClassDataArchive(cache, diagnostics::add);
-        Path first = archive.archiveFor(fromJar()).orElseThrow();
-        Path second = archive.archiveFor(fromJar()).orElseThrow();
+        Path first = archive.pathFor(fromJar()).orElseThrow();
+        Path second = archive.pathFor(fromJar()).orElseThrow();
         assertEquals(first, second);
         assertEquals(1, diagnostics.stream().filter(d -> d.startsWith("building")).count(), diagnostics.toString());
     }
@@ -115,13 +115,13 @@ class ClassDataArchiveIT {
     @Test
     void aCorruptArchiveIsDetectedAndRebuilt() throws Exception {
         ClassDataArchive archive = new ClassDataArchive(cache, diagnostics::add);
-        Path path = archive.archiveFor(fromJar()).orElseThrow();
+        Path path = archive.pathFor(fromJar()).orElseThrow();
         path.toFile().setWritable(true);
         try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw")) {
             file.seek(file.length() / 2);
             file.write("corrupted by a test".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         }
-        Path rebuilt = archive.archiveFor(fromJar()).orElseThrow();
+        Path rebuilt = archive.pathFor(fromJar()).orElseThrow();
         assertEquals(path, rebuilt);
         assertEquals(2, diagnostics.stream().filter(d -> d.startsWith("building")).count(), diagnostics.toString());
         assertEquals(hits(fromJar()), hits(archive.apply(fromJar())));
@@ -131,12 +131,12 @@ class ClassDataArchiveIT {
     @Test
     void aTruncatedArchiveIsRebuiltToo() throws Exception {
         ClassDataArchive archive = new ClassDataArchive(cache, diagnostics::add);
-        Path path = archive.archiveFor(fromJar()).orElseThrow();
+        Path path = archive.pathFor(fromJar()).orElseThrow();
         path.toFile().setWritable(true);
         try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw")) {
             file.setLength(4096);
         }
-        assertTrue(archive.archiveFor(fromJar()).isPresent());
+        assertTrue(archive.pathFor(fromJar()).isPresent());
         assertTrue(Files.size(path) > 4096);
     }
 
@@ -148,8 +148,8 @@ class ClassDataArchiveIT {
         WorkerCommandLine fromRelative = new WorkerCommandLine(fromJar().java(), relative.toString(),
                 fromJar().jvmOptions(), WorkerCommandLine.WORKER_MAIN);
         ClassDataArchive archive = new ClassDataArchive(cache, diagnostics::add);
-        Path forRelative = archive.archiveFor(fromRelative).orElseThrow();
-        Path forAbsolute = archive.archiveFor(fromJar()).orElseThrow();
+        Path forRelative = archive.pathFor(fromRelative).orElseThrow();
+        Path forAbsolute = archive.pathFor(fromJar()).orElseThrow();
         assertNotEquals(forRelative, forAbsolute);
         assertEquals(hits(fromJar()), hits(archive.apply(fromJar())));
         assertEquals(List.of(), workerStderr, "the JVM accepted the archive without a warning");
@@ -159,7 +159,7 @@ class ClassDataArchiveIT {
     void aClasspathWithADirectoryGetsNoArchive() {
         WorkerCommandLine withDirectory = new WorkerCommandLine(fromJar().java(), JAR + ":" + cache,
                 fromJar().jvmOptions(), WorkerCommandLine.WORKER_MAIN);
-        assertFalse(new ClassDataArchive(cache, diagnostics::add).archiveFor(withDirectory).isPresent());
+        assertFalse(new ClassDataArchive(cache, diagnostics::add).pathFor(withDirectory).isPresent());
     }
 
     @Test
@@ -181,7 +181,7 @@ class ClassDataArchiveIT {
         Files.writeString(launcher, "launcher");
         Files.setLastModifiedTime(launcher, FileTime.from(now.minus(Duration.ofDays(30))));
 
-        Path built = new ClassDataArchive(cache, diagnostics::add).archiveFor(fromJar()).orElseThrow();
+        Path built = new ClassDataArchive(cache, diagnostics::add).pathFor(fromJar()).orElseThrow();
 
         try (Stream<Path> files = Files.list(cache)) {
             assertEquals(Stream.of(built.getFileName().toString(), built.getFileName() + ".crc32c", "launcher-static-1.jsa",
@@ -206,7 +206,7 @@ class ClassDataArchiveIT {
             Files.setLastModifiedTime(archive, FileTime.from(Instant.now().minus(Duration.ofMinutes(minutes))));
             inUse.add(archive.getFileName().toString());
         }
-        Path built = new ClassDataArchive(cache, diagnostics::add).archiveFor(fromJar()).orElseThrow();
+        Path built = new ClassDataArchive(cache, diagnostics::add).pathFor(fromJar()).orElseThrow();
         try (Stream<Path> files = Files.list(cache)) {
             List<String> names = files.map(f -> f.getFileName().toString()).toList();
             assertTrue(names.containsAll(inUse) && names.contains(built.getFileName().toString()), names.toString());
@@ -216,10 +216,10 @@ class ClassDataArchiveIT {
     @Test
     void usingAnArchiveMarksItUsed() throws Exception {
         ClassDataArchive archive = new ClassDataArchive(cache, diagnostics::add);
-        Path path = archive.archiveFor(fromJar()).orElseThrow();
+        Path path = archive.pathFor(fromJar()).orElseThrow();
         Instant weekAgo = Instant.now().minus(Duration.ofDays(7));
         Files.setLastModifiedTime(path, FileTime.from(weekAgo));
-        assertEquals(path, archive.archiveFor(fromJar()).orElseThrow());
+        assertEquals(path, archive.pathFor(fromJar()).orElseThrow());
         assertTrue(Files.getLastModifiedTime(path).toInstant().isAfter(weekAgo.plus(Duration.ofDays(6))),
                 "used now: " + Files.getLastModifiedTime(path));
     }
