@@ -14,10 +14,10 @@ import java.nio.charset.StandardCharsets;
  * <p>A line is one JSON object with a {@code type} and a version {@code v}; it never contains a
  * newline. Channels carry lines as UTF-8 bytes ({@link LineWriter}, {@link #decode(byte[])}): a
  * line is parsed once, from its bytes, and becomes a String only if it is bad. The envelope is
- * read and written by hand ({@link MessageReader}, {@link MessageWriter}); the payloads, task
- * inputs and outputs, by Jackson ({@link #mapper()}). A bad line's error says what is wrong with
- * the version before the shape, so a worker of another jpool version is named as such rather than
- * as garbage.
+ * read and written as each message's record says ({@link MessageCodec}: its components are the
+ * line's fields, spelled nowhere else); the payloads, task inputs and outputs, by Jackson
+ * ({@link #mapper()}). A bad line's error says what is wrong with the version before the shape, so
+ * a worker of another jpool version is named as such rather than as garbage.
  */
 public final class Protocol {
     /** The version this build speaks. A line with another version is rejected. */
@@ -43,13 +43,20 @@ public final class Protocol {
 
     private final ObjectMapper mapper;
     private final MessageReader reader;
+    private final ShortPaths paths;
 
     public Protocol() {
+        this(ShortPaths.ALL);
+    }
+
+    /** A protocol that takes only the given short paths: to measure them. */
+    Protocol(ShortPaths paths) {
         this.mapper = JsonMapper.builder()
                 .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
-        this.reader = new MessageReader(mapper.getFactory());
+        this.reader = new MessageReader(mapper.getFactory(), Wire.MESSAGES, paths);
+        this.paths = paths;
     }
 
     /** The mapper used for payloads (task inputs and outputs). */
@@ -81,10 +88,7 @@ public final class Protocol {
     }
 
     private static int payloadBytes(Message message) {
-        if (message instanceof RunTask run) {
-            return run.inputs().bytes();
-        }
-        return message instanceof TaskResult result ? result.outputs().bytes() : 0;
+        return MessageWriter.payloadBytes(message);
     }
 
     /**
@@ -104,7 +108,7 @@ public final class Protocol {
      * @throws ProtocolException naming what is wrong and quoting the line
      */
     public Message decode(byte[] line) throws ProtocolException {
-        return reader.read(line, null);
+        return (Message) reader.read(line, null);
     }
 
     /**
@@ -117,12 +121,12 @@ public final class Protocol {
      * @throws ProtocolException naming what is wrong and quoting the line
      */
     public Message decode(byte[] line, ObjectReader expected) throws ProtocolException {
-        return reader.read(line, expected);
+        return (Message) reader.read(line, expected);
     }
 
     /** A value as JSON for a message, e.g. a chunk's list of inputs. */
     public RawJson json(Object value) throws JsonProcessingException {
-        return RawJson.of(mapper.writer(), value);
+        return RawJson.of(mapper.writer(), value, paths.plainLists());
     }
 
     /** A JSON payload read as a value of the given type. */

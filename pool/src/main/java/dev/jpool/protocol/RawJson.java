@@ -71,7 +71,12 @@ public final class RawJson {
      * (see {@link ScalarLists}) by a short path that writes what the protocol's mapper would.
      */
     public static RawJson of(ObjectWriter writer, Object value) throws JsonProcessingException {
-        if (value instanceof List<?> list) {
+        return of(writer, value, true);
+    }
+
+    /** As {@link #of(ObjectWriter, Object)}, a list of plain values by the short path only where {@code plainLists}. */
+    static RawJson of(ObjectWriter writer, Object value, boolean plainLists) throws JsonProcessingException {
+        if (plainLists && value instanceof List<?> list) {
             try {
                 RawJson plain = ScalarLists.write(list);
                 if (plain != null) {

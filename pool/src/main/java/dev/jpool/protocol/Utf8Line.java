@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A line being written, as UTF-8 bytes: JSON tokens appended by {@link MessageWriter}, then
+ * A line being written, as UTF-8 bytes: JSON tokens appended by a {@link MessageCodec}, then
  * written out in one go. Not thread-safe; {@link LineWriter} keeps one per stream.
  */
 final class Utf8Line {
