@@ -280,10 +280,10 @@ final class Scheduler<W> {
         if (died && !seat.ready && (!signalled || ++deathsBeforeHello > retries)) {
             return AfterEnd.FAIL_START;
         }
-        if (died && !seat.ready && (running || !queue.isEmpty())) {
+        if (died && !seat.ready && wantsReplacement(running)) {
             return AfterEnd.REPLACE_START;
         }
-        if (died && (running || !queue.isEmpty() || !seat.jobs.isEmpty())) {
+        if (died && (wantsReplacement(running) || !seat.jobs.isEmpty())) {
             return AfterEnd.REPLACE; // its chunks may come back for a retry even when the pool is closing
         }
         return AfterEnd.NOTHING;
@@ -294,7 +294,7 @@ final class Scheduler<W> {
         return deathsBeforeHello;
     }
 
-    /** After a recycled worker left: whether to start one in its place. */
+    /** Whether a worker that left (recycled, or dead holding nothing) is worth starting again: work may still come, or waits. */
     boolean wantsReplacement(boolean running) {
         return running || !queue.isEmpty();
     }
