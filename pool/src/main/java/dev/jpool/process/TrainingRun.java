@@ -3,6 +3,7 @@ package dev.jpool.process;
 import dev.jpool.protocol.Protocol;
 import dev.jpool.protocol.RawJson;
 import dev.jpool.worker.Identity;
+import dev.jpool.worker.RecordIdentity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +19,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * A training worker: a worker JVM started with the option that makes it write a start cache as it
  * exits, and talked to as every worker is, through {@link WorkerProcess}: its hello, a few chunks of
- * a task that does nothing ({@link Identity}: the classes every worker loads, start-up, the protocol,
- * Jackson reading and writing a chunk, and none of any one task's), a shutdown, its bye, its exit.
+ * tasks that do nothing ({@link Identity} on plain numbers: the classes every worker loads, start-up,
+ * the protocol; {@link RecordIdentity} on a record: Jackson databind reading and writing a chunk; and
+ * none of any one task's), a shutdown, its bye, its exit.
  */
 final class TrainingRun implements AutoCloseable {
     /** The training worker was killed by a signal (this JVM's exit, a user, the OOM killer): no fault of the jar's or the JDK's. */
@@ -72,8 +74,8 @@ final class TrainingRun implements AutoCloseable {
     }
 
     /**
-     * Sends {@code chunks} chunks and a shutdown, and waits (within the timeout) for the answers,
-     * the bye and the exit.
+     * Sends {@code chunks} chunks of each training task and a shutdown, and waits (within the
+     * timeout) for the answers, the bye and the exit.
      *
      * @throws Killed      when a signal ended the worker
      * @throws IOException when it failed otherwise, saying how
@@ -83,10 +85,12 @@ final class TrainingRun implements AutoCloseable {
         Protocol protocol = new Protocol();
         try {
             await(worker.hello(), deadline);
-            RawJson input = protocol.json(List.of(1L, 2L, 3L));
+            RawJson numbers = protocol.json(List.of(1L, 2L, 3L));
+            RawJson points = protocol.json(List.of(new RecordIdentity.Point(1, "a"), new RecordIdentity.Point(2, "b")));
             List<CompletableFuture<Answer>> answers = new ArrayList<>();
             for (int i = 0; i < chunks; i++) {
-                answers.add(worker.submit(Identity.class.getName(), input));
+                answers.add(worker.submit(Identity.class.getName(), numbers));
+                answers.add(worker.submit(RecordIdentity.class.getName(), points));
             }
             await(CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)), deadline);
             for (CompletableFuture<Answer> answer : answers) {

@@ -1,5 +1,7 @@
 package dev.jpool.protocol;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Encodes and decodes protocol lines. Thread-safe.
@@ -18,6 +21,11 @@ import java.nio.charset.StandardCharsets;
  * line's fields, spelled nowhere else); the payloads, task inputs and outputs, by Jackson
  * ({@link #mapper()}). A bad line's error says what is wrong with the version before the shape, so
  * a worker of another jpool version is named as such rather than as garbage.
+ *
+ * <p>Lines are read and written with Jackson's streaming core alone; the databind mapper is built
+ * the first time a payload needs it ({@link #mapper()}). A worker whose tasks take and give plain
+ * values ({@link #isPlainElement}) never builds one, and a worker's first answer does not wait
+ * for it: building a mapper is most of what a fresh JVM did between its hello and its first answer.
  */
 public final class Protocol {
     /** The version this build speaks. A line with another version is rejected. */
@@ -41,7 +49,9 @@ public final class Protocol {
     /** How much of a bad line an error message quotes. */
     public static final int QUOTE_CHARS = 160;
 
-    private final ObjectMapper mapper;
+    private final JsonFactory factory = new JsonFactory();
+    /** Built on first use, under this protocol's lock; see {@link #mapper()}. */
+    private volatile ObjectMapper mapper;
     private final MessageReader reader;
     private final ShortPaths paths;
 
@@ -51,17 +61,52 @@ public final class Protocol {
 
     /** A protocol that takes only the given short paths: to measure them. */
     Protocol(ShortPaths paths) {
-        this.mapper = JsonMapper.builder()
-                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .build();
-        this.reader = new MessageReader(mapper.getFactory(), Wire.MESSAGES, paths);
+        this.reader = new MessageReader(factory, Wire.MESSAGES, paths);
         this.paths = paths;
     }
 
-    /** The mapper used for payloads (task inputs and outputs). */
+    /** The mapper used for payloads (task inputs and outputs), built on the first call. */
     public ObjectMapper mapper() {
-        return mapper;
+        ObjectMapper built = mapper;
+        if (built == null) {
+            synchronized (this) {
+                built = mapper;
+                if (built == null) {
+                    built = JsonMapper.builder()
+                            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+                            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                            .build();
+                    mapper = built;
+                }
+            }
+        }
+        return built;
+    }
+
+    /** Whether {@link #mapper()} has been built: a caller that can do without it need not build it. */
+    public boolean hasMapper() {
+        return mapper != null;
+    }
+
+    /**
+     * Whether lists of {@code element}s ({@code Long}, {@code Integer}, {@code String}, {@code Boolean})
+     * are read and written by this protocol without the mapper.
+     */
+    public static boolean isPlainElement(Class<?> element) {
+        return ScalarLists.isPlain(element);
+    }
+
+    /**
+     * A payload read as a list of {@code element}s (a class {@link #isPlainElement} takes) without
+     * the mapper; null when some value in it is one the mapper might read otherwise than plainly
+     * (then read it with the mapper, which reads it, or says what is wrong with it).
+     */
+    public List<Object> plainList(RawJson json, Class<?> element) throws IOException {
+        try (JsonParser parser = json.parser(factory)) {
+            parser.nextToken();
+            List<Object> values = ScalarLists.read(parser, element);
+            return values != null && parser.nextToken() == null ? values : null;
+        }
     }
 
     /** One line of JSON, without the trailing newline. */
@@ -126,12 +171,18 @@ public final class Protocol {
 
     /** A value as JSON for a message, e.g. a chunk's list of inputs. */
     public RawJson json(Object value) throws JsonProcessingException {
-        return RawJson.of(mapper.writer(), value, paths.plainLists());
+        if (paths.plainLists() && value instanceof List<?> list) {
+            RawJson plain = ScalarLists.writeOrNull(list);
+            if (plain != null) {
+                return plain;
+            }
+        }
+        return RawJson.of(mapper().writer(), value, false);
     }
 
     /** A JSON payload read as a value of the given type. */
     public <T> T payload(RawJson json, Class<T> type) throws IOException {
-        return json.read(mapper.readerFor(type));
+        return json.read(mapper().readerFor(type));
     }
 
     /** The line limit from the property's value: bytes, at least 64 KiB and at most 1 GiB; the default if unset or not such a number. */

@@ -1,5 +1,7 @@
 package dev.jpool.protocol;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -77,13 +79,9 @@ public final class RawJson {
     /** As {@link #of(ObjectWriter, Object)}, a list of plain values by the short path only where {@code plainLists}. */
     static RawJson of(ObjectWriter writer, Object value, boolean plainLists) throws JsonProcessingException {
         if (plainLists && value instanceof List<?> list) {
-            try {
-                RawJson plain = ScalarLists.write(list);
-                if (plain != null) {
-                    return plain;
-                }
-            } catch (IllegalArgumentException e) {
-                // a string Jackson cannot write either (a lone surrogate): it says so below
+            RawJson plain = ScalarLists.writeOrNull(list);
+            if (plain != null) {
+                return plain;
             }
         }
         return new RawJson(writer.writeValueAsBytes(value));
@@ -102,6 +100,11 @@ public final class RawJson {
             }
         }
         return reader.readValue(utf8, offset, length);
+    }
+
+    /** A parser over the value's bytes. */
+    JsonParser parser(JsonFactory factory) throws IOException {
+        return factory.createParser(utf8, offset, length);
     }
 
     /** The JSON text. */

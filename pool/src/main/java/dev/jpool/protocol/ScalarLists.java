@@ -56,14 +56,30 @@ final class ScalarLists {
         return out.toRawJson();
     }
 
+    /**
+     * As {@link #write}, and null too for a string Jackson cannot write either (a lone surrogate),
+     * for the caller's Jackson to say what is wrong with it.
+     */
+    static RawJson writeOrNull(List<?> list) {
+        try {
+            return write(list);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** The element class of a list type that {@link #read} takes, else null. */
     static Class<?> readableElement(JavaType type) {
         if (!type.isCollectionLikeType() || !type.getRawClass().isAssignableFrom(ArrayList.class)) {
             return null;
         }
         Class<?> element = type.getContentType().getRawClass();
-        return element == Long.class || element == Integer.class || element == String.class
-                || element == Boolean.class ? element : null;
+        return isPlain(element) ? element : null;
+    }
+
+    /** Whether lists of this element class are read here. */
+    static boolean isPlain(Class<?> element) {
+        return element == Long.class || element == Integer.class || element == String.class || element == Boolean.class;
     }
 
     /**

@@ -15,7 +15,7 @@ import java.util.Base64;
  * A task object in a {@link RunTask}'s {@code task} field, Java-serialized: {@value #PREFIX}
  * and the serialized bytes in Base64 (a class name never contains a colon). The worker reads such
  * bytes only from its own stdin, written by the JVM that started it, and reads them through
- * {@link #FILTER}, which bounds what one task may make it allocate.
+ * the filter of {@link #FILTER_PATTERN}, which bounds what one task may make it allocate.
  */
 public final class SerializedTask {
     /** What starts a {@code task} field that holds a serialized object rather than a class name. */
@@ -27,7 +27,16 @@ public final class SerializedTask {
      */
     public static final String FILTER_PATTERN = "maxdepth=64;maxrefs=100000;maxbytes=" + Protocol.MAX_LINE_BYTES
             + ";maxarray=1000000";
-    public static final ObjectInputFilter FILTER = ObjectInputFilter.Config.createFilter(FILTER_PATTERN);
+
+    /**
+     * The filter of {@link #FILTER_PATTERN}, made when a serialized task is first read: making it
+     * sets up the JDK's serial filter configuration (its security properties, a system logger
+     * looked up through the class path's jars), tens of milliseconds of a worker's first answer
+     * that a worker sent only task class names never needs.
+     */
+    private static final class Filter {
+        static final ObjectInputFilter FILTER = ObjectInputFilter.Config.createFilter(FILTER_PATTERN);
+    }
 
     private SerializedTask() {
     }
@@ -50,7 +59,7 @@ public final class SerializedTask {
         return PREFIX + Base64.getEncoder().encodeToString(bytes.toByteArray());
     }
 
-    /** The object a {@code task} field holds, read within {@link #FILTER}, its classes from {@code loader}. */
+    /** The object a {@code task} field holds, read within {@link #FILTER_PATTERN}, its classes from {@code loader}. */
     public static Object decode(String task, ClassLoader loader) throws IOException, ClassNotFoundException {
         byte[] bytes = Base64.getDecoder().decode(task.substring(PREFIX.length()));
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes)) {
@@ -63,7 +72,7 @@ public final class SerializedTask {
                 }
             }
         }) {
-            in.setObjectInputFilter(FILTER);
+            in.setObjectInputFilter(Filter.FILTER);
             return in.readObject();
         }
     }

@@ -42,12 +42,27 @@ public final class TaskProgress {
     public static Binding bind(Listener listener) {
         Listener previous = CURRENT.get();
         CURRENT.set(listener);
-        return () -> {
+        return new Restore(previous);
+    }
+
+    /**
+     * Puts back the listener bound before. A class, not a lambda: every worker binds one before its
+     * first task, and a JVM's first lambda costs milliseconds of method-handle set-up.
+     */
+    private static final class Restore implements Binding {
+        private final Listener previous;
+
+        Restore(Listener previous) {
+            this.previous = previous;
+        }
+
+        @Override
+        public void close() {
             if (previous == null) {
                 CURRENT.remove();
             } else {
                 CURRENT.set(previous);
             }
-        };
+        }
     }
 }

@@ -2,6 +2,8 @@ package dev.jpool.task;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.concurrent.Callable;
 
 /**
@@ -12,7 +14,10 @@ import java.util.concurrent.Callable;
  * type nobody gives is {@code Object} (JSON read as maps, lists, strings and numbers).
  */
 public final class TaskTypes {
-    private static final TypeFactory TYPES = TypeFactory.defaultInstance();
+    /** Jackson's types, set up when first needed: {@link #inputClass} does without them. */
+    private static final class Types {
+        static final TypeFactory TYPES = TypeFactory.defaultInstance();
+    }
 
     private TaskTypes() {
     }
@@ -22,6 +27,28 @@ public final class TaskTypes {
         return parameter(task, 0);
     }
 
+    /**
+     * {@code I} of the task's {@code Task<I, O>} as a class, where it is told without Jackson's type
+     * resolution: a class that implements {@code Task<I, O>} itself with {@code I} a class, or a
+     * serializable lambda; null otherwise (then {@link #input} tells it). Where not null, it is the
+     * raw class of what {@link #input} gives. A worker asks this first: resolving types by Jackson
+     * loads and sets up its type factory, milliseconds of a fresh JVM's first answer.
+     */
+    public static Class<?> inputClass(Task<?, ?> task) {
+        Class<?> type = task.getClass();
+        if (type.isSynthetic() || type.isHidden()) {
+            return LambdaTypes.instantiated(task).filter(method -> method.parameterCount() == 1)
+                    .map(method -> (Class<?>) method.parameterType(0)).orElse(null);
+        }
+        for (Type implemented : type.getGenericInterfaces()) {
+            if (implemented instanceof ParameterizedType parameterized && parameterized.getRawType() == Task.class
+                    && parameterized.getActualTypeArguments()[0] instanceof Class<?> input && input != Object.class) {
+                return input;
+            }
+        }
+        return null;
+    }
+
     /** {@code O} of the task's {@code Task<I, O>}. */
     public static JavaType output(Task<?, ?> task) {
         return parameter(task, 1);
@@ -29,23 +56,23 @@ public final class TaskTypes {
 
     /** {@code V} of the callable's {@code Callable<V>}, by the same rule. */
     public static JavaType result(Callable<?> callable) {
-        JavaType[] declared = TYPES.findTypeParameters(callable.getClass(), Callable.class);
+        JavaType[] declared = Types.TYPES.findTypeParameters(callable.getClass(), Callable.class);
         if (declared.length > 0 && declared[0].getRawClass() != Object.class) {
             return declared[0];
         }
-        return LambdaTypes.instantiated(callable).map(method -> TYPES.constructType(method.returnType()))
-                .orElse(TYPES.constructType(Object.class));
+        return LambdaTypes.instantiated(callable).map(method -> Types.TYPES.constructType(method.returnType()))
+                .orElse(Types.TYPES.constructType(Object.class));
     }
 
     private static JavaType parameter(Task<?, ?> task, int index) {
-        JavaType[] parameters = TYPES.findTypeParameters(task.getClass(), Task.class);
-        JavaType declared = parameters.length > index ? parameters[index] : TYPES.constructType(Object.class);
+        JavaType[] parameters = Types.TYPES.findTypeParameters(task.getClass(), Task.class);
+        JavaType declared = parameters.length > index ? parameters[index] : Types.TYPES.constructType(Object.class);
         if (declared.getRawClass() != Object.class) {
             return declared;
         }
         // A serializable lambda's class declares no types, but it knows those it was made for.
         return LambdaTypes.instantiated(task).filter(method -> method.parameterCount() == 1)
-                .map(method -> TYPES.constructType(index == 0 ? method.parameterType(0) : method.returnType()))
+                .map(method -> Types.TYPES.constructType(index == 0 ? method.parameterType(0) : method.returnType()))
                 .orElse(declared);
     }
 }

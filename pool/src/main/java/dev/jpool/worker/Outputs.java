@@ -2,6 +2,7 @@ package dev.jpool.worker;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.jpool.protocol.Protocol;
 import dev.jpool.protocol.OutputNotSendableException;
 import dev.jpool.protocol.RawJson;
 import java.util.Arrays;
@@ -22,7 +23,8 @@ final class Outputs {
     private Outputs() {
     }
 
-    static RawJson json(ObjectWriter writer, List<Object> outputs, int[] index) throws JsonProcessingException {
+    /** The outputs as JSON: plain values without the protocol's mapper (see {@link Protocol#json}), others with it. */
+    static RawJson json(Protocol protocol, List<Object> outputs, int[] index) throws JsonProcessingException {
         Class<?> last = null;
         for (int i = 0; i < outputs.size(); i++) {
             Object output = outputs.get(i);
@@ -30,7 +32,11 @@ final class Outputs {
                 continue;
             }
             last = output.getClass();
-            String why = VERDICTS.computeIfAbsent(last, Outputs::verdict);
+            String why = VERDICTS.get(last);
+            if (why == null) { // not computeIfAbsent(last, Outputs::verdict): no lambda before a worker's first answer
+                why = verdict(last);
+                VERDICTS.put(last, why);
+            }
             if (!why.isEmpty()) {
                 index[0] = i;
                 throw new OutputNotSendableException("the output (" + describe(last) + ") cannot travel back to the caller"
@@ -38,8 +44,9 @@ final class Outputs {
             }
         }
         try {
-            return RawJson.of(writer, outputs);
+            return protocol.json(outputs);
         } catch (JsonProcessingException bulk) {
+            ObjectWriter writer = protocol.mapper().writer();
             for (int i = 0; i < outputs.size(); i++) {
                 try {
                     writer.writeValueAsBytes(outputs.get(i));

@@ -2,9 +2,8 @@ package dev.jpool.worker;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.type.TypeFactory;
 import java.io.IOException;
 import dev.jpool.protocol.LineReader;
 import dev.jpool.protocol.Message;
@@ -23,10 +22,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Loads task classes by name, converts inputs and outputs, and turns any throw into a failure. */
+/**
+ * Loads task classes by name, converts inputs and outputs, and turns any throw into a failure.
+ * A task of plain inputs and outputs (whole numbers, strings, booleans) runs without Jackson
+ * databind: its mapper is built only for a value that needs it (see {@link Protocol#mapper()}).
+ */
 final class TaskRunner {
-    private final ObjectMapper mapper;
-    private final ObjectWriter writer;
+    private final Protocol protocol;
     private final Map<String, LoadedTask> tasks = new HashMap<>();
     /** The input reader of the last task run: the next batch most likely wants the same. */
     private volatile ObjectReader lastInputs;
@@ -35,9 +37,8 @@ final class TaskRunner {
     private String lastSerializedName;
     private LoadedTask lastSerialized;
 
-    TaskRunner(ObjectMapper mapper) {
-        this.mapper = mapper;
-        this.writer = mapper.writer();
+    TaskRunner(Protocol protocol) {
+        this.protocol = protocol;
     }
 
     /**
@@ -49,13 +50,13 @@ final class TaskRunner {
         int[] index = {-1};
         try {
             LoadedTask task = load(request.task());
-            lastInputs = task.listReader();
             List<Object> inputs = task.read(request.inputs(), index);
+            lastInputs = task.expectedReader();
             long start = System.nanoTime();
             List<Object> outputs = task.applyEach(inputs, index);
             long computeNanos = System.nanoTime() - start;
             index[0] = -1;
-            RawJson json = Outputs.json(writer, outputs, index);
+            RawJson json = Outputs.json(protocol, outputs, index);
             outputs = null; // the JSON is what goes out; a big answer is not held twice while it is sent
             if (json.bytes() > Protocol.MAX_ANSWER_BYTES) {
                 return new TaskFailure(Protocol.VERSION, request.id(), -1, LineReader.LineTooLongException.class.getName(),
@@ -73,7 +74,8 @@ final class TaskRunner {
 
     /**
      * How the next batch's inputs will most likely be read, for the reader of the channel to read
-     * them as it decodes the line (see {@link RawJson#read}); null before the first batch.
+     * them as it decodes the line (see {@link RawJson#read}); null before the first batch, and
+     * while a task of plain inputs has needed no mapper.
      */
     ObjectReader expectedInputs() {
         return lastInputs;
@@ -100,9 +102,7 @@ final class TaskRunner {
                 }
                 task = (Task<?, ?>) type.getConstructor().newInstance();
             }
-            JavaType inputType = TaskTypes.input(task);
-            loaded = new LoadedTask(task, mapper.readerFor(inputType),
-                    mapper.readerFor(mapper.getTypeFactory().constructCollectionType(List.class, inputType)));
+            loaded = new LoadedTask(task, protocol);
             if (SerializedTask.is(className)) {
                 lastSerializedName = className; // one kept: a task object per call would otherwise pile up
                 lastSerialized = loaded;
@@ -117,13 +117,63 @@ final class TaskRunner {
         return task.equals(lastSerializedName) ? lastSerialized : null;
     }
 
-    /** A task instance and readers for its input type, made once per class. */
-    private record LoadedTask(Task<?, ?> task, ObjectReader inputReader, ObjectReader listReader) {
+    /**
+     * A task instance and how its inputs are read, made once per class: a list of plain values
+     * without the mapper, anything else (or a plain list that has a value for Jackson) by readers
+     * made on first use.
+     */
+    private static final class LoadedTask {
+        private final Task<?, ?> task;
+        private final Protocol protocol;
+        /** The element class of a plain list of inputs, else null. */
+        private final Class<?> plainElement;
+        /** The input type, resolved by Jackson when first needed (at once for a task of other inputs). */
+        private JavaType inputType;
+        private ObjectReader listReader;
+
+        LoadedTask(Task<?, ?> task, Protocol protocol) {
+            this.task = task;
+            this.protocol = protocol;
+            Class<?> input = TaskTypes.inputClass(task);
+            this.plainElement = input != null && Protocol.isPlainElement(input) ? input : null;
+            if (plainElement == null) {
+                inputType = TaskTypes.input(task);
+            }
+        }
+
+        private JavaType inputType() {
+            if (inputType == null) {
+                inputType = TaskTypes.input(task);
+            }
+            return inputType;
+        }
+
+        private ObjectReader listReader() {
+            if (listReader == null) {
+                listReader = protocol.mapper().readerFor(
+                        TypeFactory.defaultInstance().constructCollectionType(List.class, inputType()));
+            }
+            return listReader;
+        }
+
+        /** The reader to decode the next batch with: none while plain inputs have needed no mapper. */
+        ObjectReader expectedReader() {
+            return plainElement != null && !protocol.hasMapper() ? null : listReader();
+        }
+
         /** All inputs in one pass; if that fails, input by input, so {@code index[0]} names the bad one. */
         List<Object> read(RawJson json, int[] index) throws IOException {
+            if (plainElement != null && listReader == null) {
+                List<Object> plain = protocol.plainList(json, plainElement);
+                if (plain != null) {
+                    return plain;
+                }
+            }
+            ObjectReader listReader = listReader();
             try {
                 return json.read(listReader);
             } catch (IOException | RuntimeException bulk) {
+                ObjectReader inputReader = protocol.mapper().readerFor(inputType());
                 JsonNode array = listReader.readTree(json.json());
                 if (!array.isArray()) {
                     throw new IllegalArgumentException("the task's inputs are not a JSON array: " + Protocol.cut(json.json()));

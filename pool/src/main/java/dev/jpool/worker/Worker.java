@@ -18,8 +18,10 @@ import dev.jpool.task.TaskProgress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,16 +43,43 @@ final class Worker {
     private final Channel channel;
     private final InputStream stdin;
     private final TaskRunner runner;
-    private final ExecutorService taskThread = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "jpool-task");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService taskThread = Executors.newSingleThreadExecutor(new TaskThreads());
+
+    /*
+     * The classes below, not lambdas: a JVM's first lambda sets up method handles for some 10 ms,
+     * which a worker would pay before its first answer (see WorkerMain's reaper).
+     */
+
+    /** The one thread tasks run on: a daemon, named for thread dumps. */
+    private static final class TaskThreads implements ThreadFactory {
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread thread = new Thread(r, "jpool-task");
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+
+    /** A task line, to be run and answered on the task thread. */
+    private final class Answering implements Runnable {
+        private final RunTask task;
+        private final long received;
+
+        Answering(RunTask task, long received) {
+            this.task = task;
+            this.received = received;
+        }
+
+        @Override
+        public void run() {
+            answer(task, received);
+        }
+    }
 
     Worker(Channel channel, InputStream stdin) {
         this.channel = channel;
         this.stdin = stdin;
-        this.runner = new TaskRunner(channel.protocol().mapper());
+        this.runner = new TaskRunner(channel.protocol());
     }
 
     int run() {
@@ -71,7 +100,7 @@ final class Worker {
             }
             if (message instanceof RunTask task) {
                 long received = System.nanoTime();
-                taskThread.execute(() -> answer(task, received));
+                taskThread.execute(new Answering(task, received));
             } else if (message instanceof Shutdown) {
                 return shutdown();
             } else {
@@ -132,8 +161,9 @@ final class Worker {
 
     /** This JVM's hello, stamped now. */
     static Hello hello() {
+        Optional<Instant> started = ProcessHandle.current().info().startInstant();
         return new Hello(Protocol.VERSION, ProcessHandle.current().pid(), System.getProperty("java.version"),
-                ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli).orElse(0L), System.nanoTime(),
+                started.isPresent() ? started.get().toEpochMilli() : 0L, System.nanoTime(),
                 HostName.host(), HostName.node(), HostName.slurmStep());
     }
 
