@@ -275,7 +275,7 @@ public final class PeersBenchmark {
         };
     }
 
-    private static String machine() {
+    static String machine() {
         String cpu = "unknown CPU";
         String vectors = "";
         try {
@@ -293,7 +293,7 @@ public final class PeersBenchmark {
                 System.getProperty("java.vm.version"), System.getProperty("java.version"));
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
             return String.join(" ", Arrays.copyOf(fields, 3));
