@@ -45,9 +45,9 @@ public final class StartupReport extends Report {
         table.print(out, "  ");
         out.println();
         out.println("  A worker's first line is its hello: the JVM has started, loaded jpool's classes and written its");
-        out.println("  hello; it sets up Jackson after that. first answer: spawn until the result of a first,");
-        out.println("  tiny task (sent as soon as the worker said hello) is back: what a worker costs before it does any");
-        out.println("  work. The class-data archive is what jpool uses unless --no-cds.");
+        out.println("  hello; it sets up its protocol reader after that. first answer: spawn until the result of a");
+        out.println("  first, tiny task of plain numbers (sent as soon as the worker said hello) is back: what a worker");
+        out.println("  costs before it does any work. The class-data archive is what jpool uses unless --no-cds.");
         for (Line line : result.lines()) {
             out.println("  " + line.subject().label() + ": " + line.subject().commandLine());
         }
