@@ -18,6 +18,34 @@ import java.util.regex.Pattern;
 
 /** Checks on processes that are not this JVM's children, such as a killed launcher's workers. */
 public final class Processes {
+    /**
+     * Skips the calling test when {@code signal} (TERM, INT, HUP) is ignored in this JVM: a process
+     * started with a signal ignored (a background job of a non-interactive shell ignores INT, nohup
+     * ignores HUP) passes that on to every process it starts, whose JVM then never sees the signal,
+     * so there is nothing to test. Read from Linux's {@code /proc/self/status}; elsewhere, nothing skipped.
+     */
+    public static void assumeNotIgnored(String signal) {
+        int number = switch (signal) {
+            case "HUP" -> 1;
+            case "INT" -> 2;
+            case "TERM" -> 15;
+            default -> throw new IllegalArgumentException("no number known for SIG" + signal);
+        };
+        long ignored = 0;
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("SigIgn:")) {
+                    ignored = Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return; // not Linux: the test says what it finds
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue((ignored & (1L << (number - 1))) == 0, "SIG" + signal
+                + " is ignored in this JVM (inherited from whatever started the build, e.g. a background job),"
+                + " so the processes it starts ignore it too: nothing to test");
+    }
+
     private Processes() {
     }
 
