@@ -2,7 +2,6 @@ package dev.jpool.protocol;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,11 +11,15 @@ import java.util.Set;
 /**
  * The message types a channel reads, each with its {@link MessageCodec}, by line type; and the
  * names of their payload fields, which a line's parse slices out instead of reading.
- * {@link #MESSAGES} is every {@link Message}: the records its sealed interface permits.
+ * {@link #MESSAGES} is every {@link Message}: the records its sealed interface permits, listed
+ * here because {@link Class#getPermittedSubclasses()} filters them with a stream and a lambda, the
+ * first of a worker's JVM, whose bootstrap costs its start milliseconds (a test checks the list
+ * against the interface).
  */
 final class Wire {
     /** The protocol's messages. */
-    static final Wire MESSAGES = of(Arrays.asList(Message.class.getPermittedSubclasses()));
+    static final Wire MESSAGES = of(List.of(Hello.class, RunTask.class, TaskStarted.class,
+            Progress.class, TaskResult.class, TaskFailure.class, Shutdown.class, Bye.class));
 
     private final Map<String, MessageCodec> byType = new HashMap<>();
     private final Set<String> payloads;

@@ -3,6 +3,7 @@ package dev.jpool.worker;
 import dev.jpool.host.HostName;
 import dev.jpool.host.PeakRss;
 import dev.jpool.host.ProcessTree;
+import dev.jpool.host.SelfPid;
 import dev.jpool.protocol.Bye;
 import dev.jpool.protocol.Hello;
 import dev.jpool.protocol.LineReader;
@@ -17,8 +18,6 @@ import dev.jpool.protocol.ThrowableText;
 import dev.jpool.task.TaskProgress;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -161,9 +160,7 @@ final class Worker {
 
     /** This JVM's hello, stamped now. */
     static Hello hello() {
-        Optional<Instant> started = ProcessHandle.current().info().startInstant();
-        return new Hello(Protocol.VERSION, ProcessHandle.current().pid(), System.getProperty("java.version"),
-                started.isPresent() ? started.get().toEpochMilli() : 0L, System.nanoTime(),
+        return new Hello(Protocol.VERSION, SelfPid.pid(), System.getProperty("java.version"), System.nanoTime(),
                 HostName.host(), HostName.node(), HostName.slurmStep());
     }
 

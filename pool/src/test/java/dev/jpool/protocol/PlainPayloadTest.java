@@ -37,7 +37,7 @@ class PlainPayloadTest {
         List<Message> messages = new ArrayList<>(ProtocolTest.everyMessage().toList());
         for (String text : TRICKY) {
             messages.add(new TaskFailure(Protocol.VERSION, 1, 0, text, text, text));
-            messages.add(new Hello(Protocol.VERSION, -1, text, Long.MIN_VALUE, Long.MAX_VALUE, text, text, text));
+            messages.add(new Hello(Protocol.VERSION, -1, text, Long.MAX_VALUE, text, text, text));
         }
         for (Message message : messages) {
             Map<String, Object> fields = new LinkedHashMap<>();

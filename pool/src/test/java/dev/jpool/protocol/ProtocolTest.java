@@ -23,8 +23,8 @@ class ProtocolTest {
 
     static Stream<Message> everyMessage() {
         return Stream.of(
-                new Hello(Protocol.VERSION, 4242, "17.0.15", 1_700_000_000_000L, 123_456_789L, "host-a", "node1", "3"),
-                new Hello(Protocol.VERSION, 1, "25", 0, -5, "h", "h", null),
+                new Hello(Protocol.VERSION, 4242, "17.0.15", 123_456_789L, "host-a", "node1", "3"),
+                new Hello(Protocol.VERSION, 1, "25", -5, "h", "h", null),
                 new RunTask(Protocol.VERSION, 9, "dev.jpool.pi.PiTask", new RawJson("[{\"seed\":7,\"blocks\":3}]")),
                 new RunTask(Protocol.VERSION, 11, "com.example.Square", new RawJson("[3,4,\"five\",null,[6.5]]")),
                 new TaskStarted(Protocol.VERSION, 9, 123_456_789L),
