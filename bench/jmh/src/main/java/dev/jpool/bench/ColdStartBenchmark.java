@@ -78,7 +78,7 @@ public final class ColdStartBenchmark {
     private static long bareJava() throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         long start = System.nanoTime();
-        Process p = new ProcessBuilder(java, "-XX:+UseSerialGC", "-XX:-UsePerfData", "-cp",
+        Process p = new ProcessBuilder(java, "-XX:-UsePerfData", "-cp",
                 System.getProperty("java.class.path"), HelloWorld.class.getName())
                 .redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();

@@ -27,8 +27,8 @@ final class WorkerOptions {
 
     @Option(names = "--worker-jvm-opt", paramLabel = "OPT",
             description = "An option for each worker JVM (repeatable), e.g. --worker-jvm-opt=-Xmx64m. Workers "
-                    + "start with the serial collector, an 8 MiB heap that may grow to 256 MiB, no perf data file "
-                    + "and JVM warnings on stderr (the README lists the flags).")
+                    + "start with no perf data file and JVM warnings on stderr; pi's workers with an 8 MiB heap that "
+                    + "may grow to 256 MiB (the README lists the flags).")
     List<String> workerJvmOptions = new ArrayList<>();
 
     @Option(names = "--cds", negatable = true, defaultValue = "true", fallbackValue = "true",
