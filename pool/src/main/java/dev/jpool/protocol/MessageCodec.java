@@ -1,11 +1,5 @@
 package dev.jpool.protocol;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Field;
-import java.lang.reflect.InaccessibleObjectException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,14 +11,16 @@ import java.util.List;
  * as {@code "name":value} in the record's order, {@code v} first. So a component added to a record
  * travels with no other edit, and the writer and the reader cannot disagree on a name.
  *
- * <p>Accessors and constructor are called by core reflection rather than method handles: a
- * worker's first line (its hello) is written a few milliseconds after its JVM starts, and method
- * handles made there delayed a cold JVM's hello by 200 ms and more on the loaded 2-core machine
- * (spinning their forms), where reflection costs it a millisecond or two; once warm, reflection
- * costs a few nanoseconds a component (see {@code ProtocolBenchmark}). No lambda and no string
- * concatenation on this path either (their first use spins method handles too), and a writer looks
- * its codec up by class ({@link #of(Object)}), not through the list of every message, which the
- * JDK's {@link Class#getPermittedSubclasses()} makes with a lambda.
+ * <p>Accessors and constructor are called as plain methods ({@link MessageAccess}, made from the
+ * records and checked against them by a test), not by core reflection: on JDK 18 and newer
+ * reflection calls through method handles (JEP 416), and a fresh JVM spun them for each new
+ * constructor shape (some 20 ms for a record's first {@code newInstance} on JDK 25), which a
+ * worker paid before its hello and again at its first task line; method handles of its own cost a
+ * cold JVM's hello as much on JDK 17. A record the protocol does not know (a test's) is read by
+ * reflection ({@link ReflectiveAccess}). No lambda and no string concatenation on this path
+ * either (their first use spins method handles too), and a writer looks its codec up by class
+ * ({@link #of(Object)}), not through the list of every message, which the JDK's
+ * {@link Class#getPermittedSubclasses()} makes with a lambda.
  */
 final class MessageCodec {
     /** The codec of each message record, made at its first line. */
@@ -35,8 +31,8 @@ final class MessageCodec {
         }
     };
 
-    /** One component: its name, its kind, {@code ,"name":} as written, and its accessor. */
-    private record Component(String name, FieldKind kind, byte[] prefix, Method accessor) {
+    /** One component: its name, its kind, and {@code ,"name":} as written. */
+    private record Component(String name, FieldKind kind, byte[] prefix) {
     }
 
     private final Class<? extends Record> record;
@@ -44,15 +40,15 @@ final class MessageCodec {
     /** The opening brace and the {@code "type"} field, as written. */
     private final byte[] head;
     private final Component[] components;
-    private final Constructor<? extends Record> constructor;
+    private final RecordAccess access;
 
     private MessageCodec(Class<? extends Record> record, String type, byte[] head, Component[] components,
-                         Constructor<? extends Record> constructor) {
+                         RecordAccess access) {
         this.record = record;
         this.type = type;
         this.head = head;
         this.components = components;
-        this.constructor = constructor;
+        this.access = access;
     }
 
     /**
@@ -71,53 +67,29 @@ final class MessageCodec {
                 || declared[0].getType() != int.class) {
             throw new IllegalArgumentException(record.getName() + ": a message's first component is its version, int v");
         }
-        String type = typeName(record);
         Component[] components = new Component[declared.length];
-        Class<?>[] types = new Class<?>[declared.length];
-        try {
-            for (int i = 0; i < declared.length; i++) {
-                RecordComponent component = declared[i];
-                FieldKind kind = FieldKind.of(component.getType());
-                if (kind == null) {
-                    throw new IllegalArgumentException(record.getName() + "." + component.getName() + ": a "
-                            + component.getType().getName() + " has no wire form (see FieldKind)");
-                }
-                String name = plainName(record, component.getName());
-                byte[] prefix = new byte[name.length() + 4]; // ,"name":
-                prefix[0] = ',';
-                prefix[1] = '"';
-                name.getBytes(0, name.length(), prefix, 2); // ASCII
-                prefix[prefix.length - 2] = '"';
-                prefix[prefix.length - 1] = ':';
-                Method accessor = component.getAccessor();
-                accessor.setAccessible(true); // a public method, of a record that may not be public
-                components[i] = new Component(name, kind, prefix, accessor);
-                types[i] = component.getType();
+        for (int i = 0; i < declared.length; i++) {
+            RecordComponent component = declared[i];
+            FieldKind kind = FieldKind.of(component.getType());
+            if (kind == null) {
+                throw new IllegalArgumentException(record.getName() + "." + component.getName() + ": a "
+                        + component.getType().getName() + " has no wire form (see FieldKind)");
             }
-            Constructor<? extends Record> constructor = record.getDeclaredConstructor(types);
-            constructor.setAccessible(true);
-            Utf8Line head = new Utf8Line(32);
-            head.append('{').name("type").string(type);
-            return new MessageCodec(record, type, head.toByteArray(), components, constructor);
-        } catch (ReflectiveOperationException | InaccessibleObjectException | SecurityException e) {
-            throw new IllegalArgumentException(record.getName() + ": its accessors and canonical constructor must be"
-                    + " accessible to the protocol", e);
+            String name = plainName(record, component.getName());
+            byte[] prefix = new byte[name.length() + 4]; // ,"name":
+            prefix[0] = ',';
+            prefix[1] = '"';
+            name.getBytes(0, name.length(), prefix, 2); // ASCII
+            prefix[prefix.length - 2] = '"';
+            prefix[prefix.length - 1] = ':';
+            components[i] = new Component(name, kind, prefix);
         }
-    }
-
-    private static String typeName(Class<? extends Record> record) {
-        try {
-            Field field = record.getDeclaredField("TYPE");
-            int modifiers = field.getModifiers();
-            if (Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers) && field.getType() == String.class
-                    && field.get(null) instanceof String name && !name.isEmpty()) {
-                return name;
-            }
-        } catch (ReflectiveOperationException e) {
-            // said below
-        }
-        throw new IllegalArgumentException(record.getName() + ": a message names its line's type in a static final"
-                + " String TYPE");
+        RecordAccess plain = MessageAccess.of(record);
+        RecordAccess access = plain != null ? plain : ReflectiveAccess.of(record);
+        String type = access.type();
+        Utf8Line head = new Utf8Line(32);
+        head.append('{').name("type").string(type);
+        return new MessageCodec(record, type, head.toByteArray(), components, access);
     }
 
     /** The name, if JSON needs no escape for it (a Java name of ASCII letters, digits, _ and $). */
@@ -155,8 +127,10 @@ final class MessageCodec {
     /** Writes the message, one of this codec's record, as one JSON object. */
     void write(Object message, Utf8Line out) {
         out.append(head, 0, head.length);
-        for (Component component : components) {
-            Object value = get(component, message);
+        Record fields = (Record) message;
+        for (int i = 0; i < components.length; i++) {
+            Component component = components[i];
+            Object value = access.get(fields, i);
             if (value == null && component.kind() == FieldKind.PAYLOAD) {
                 throw new IllegalArgumentException("a '" + type + "' message without its '" + component.name() + "'");
             }
@@ -169,8 +143,8 @@ final class MessageCodec {
     /** The UTF-8 bytes of the message's payloads, all together. */
     int payloadBytes(Object message) {
         int bytes = 0;
-        for (Component component : components) {
-            if (component.kind() == FieldKind.PAYLOAD && get(component, message) instanceof RawJson payload) {
+        for (int i = 0; i < components.length; i++) {
+            if (components[i].kind() == FieldKind.PAYLOAD && access.get((Record) message, i) instanceof RawJson payload) {
                 bytes += payload.bytes();
             }
         }
@@ -189,24 +163,9 @@ final class MessageCodec {
             values[i] = components[i].kind().read(fields, components[i].name());
         }
         try {
-            return constructor.newInstance(values);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException refused) {
-                throw fields.malformed(Protocol.cut(String.valueOf(refused.getMessage())));
-            }
-            throw new IllegalStateException(record.getName() + "'s constructor failed", e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(record.getName() + "'s constructor cannot be called", e);
-        }
-    }
-
-    private static Object get(Component component, Object message) {
-        try {
-            return component.accessor().invoke(message);
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException("the accessor " + component.name() + "() threw", e.getCause());
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("the accessor " + component.name() + "() cannot be called", e);
+            return access.make(values);
+        } catch (RuntimeException refused) {
+            throw fields.malformed(Protocol.cut(String.valueOf(refused.getMessage())));
         }
     }
 }

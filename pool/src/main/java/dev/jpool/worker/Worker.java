@@ -19,7 +19,8 @@ import dev.jpool.task.TaskProgress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
@@ -42,7 +43,13 @@ final class Worker {
     private final Channel channel;
     private final InputStream stdin;
     private final TaskRunner runner;
-    private final ExecutorService taskThread = Executors.newSingleThreadExecutor(new TaskThreads());
+    /*
+     * A ThreadPoolExecutor of one thread, made directly: Executors.newSingleThreadExecutor wraps it,
+     * and on JDK 21 and newer the wrapper registers a Cleaner with a lambda, a fresh JVM's first,
+     * whose bootstrap cost a worker's start some 5 ms on JDK 25.
+     */
+    private final ExecutorService taskThread = new ThreadPoolExecutor(1, 1, 0L, TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(), new TaskThreads());
 
     /*
      * The classes below, not lambdas: a JVM's first lambda sets up method handles for some 10 ms,
