@@ -171,13 +171,8 @@ public final class Protocol {
 
     /** A value as JSON for a message, e.g. a chunk's list of inputs. */
     public RawJson json(Object value) throws JsonProcessingException {
-        if (paths.plainLists() && value instanceof List<?> list) {
-            RawJson plain = ScalarLists.writeOrNull(list);
-            if (plain != null) {
-                return plain;
-            }
-        }
-        return RawJson.of(mapper().writer(), value, false);
+        RawJson plain = paths.plainLists() ? RawJson.plainOrNull(value) : null;
+        return plain != null ? plain : RawJson.of(mapper().writer(), value, false);
     }
 
     /** A JSON payload read as a value of the given type. */

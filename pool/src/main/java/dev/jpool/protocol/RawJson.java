@@ -78,13 +78,13 @@ public final class RawJson {
 
     /** As {@link #of(ObjectWriter, Object)}, a list of plain values by the short path only where {@code plainLists}. */
     static RawJson of(ObjectWriter writer, Object value, boolean plainLists) throws JsonProcessingException {
-        if (plainLists && value instanceof List<?> list) {
-            RawJson plain = ScalarLists.writeOrNull(list);
-            if (plain != null) {
-                return plain;
-            }
-        }
-        return new RawJson(writer.writeValueAsBytes(value));
+        RawJson plain = plainLists ? plainOrNull(value) : null;
+        return plain != null ? plain : new RawJson(writer.writeValueAsBytes(value));
+    }
+
+    /** {@code value} by the short path for a list of plain values (see {@link ScalarLists}), else null. */
+    static RawJson plainOrNull(Object value) {
+        return value instanceof List<?> list ? ScalarLists.writeOrNull(list) : null;
     }
 
     /**
