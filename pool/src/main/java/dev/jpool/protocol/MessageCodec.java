@@ -35,16 +35,13 @@ final class MessageCodec {
     private record Component(String name, FieldKind kind, byte[] prefix) {
     }
 
-    private final Class<? extends Record> record;
     private final String type;
     /** The opening brace and the {@code "type"} field, as written. */
     private final byte[] head;
     private final Component[] components;
     private final RecordAccess access;
 
-    private MessageCodec(Class<? extends Record> record, String type, byte[] head, Component[] components,
-                         RecordAccess access) {
-        this.record = record;
+    private MessageCodec(String type, byte[] head, Component[] components, RecordAccess access) {
         this.type = type;
         this.head = head;
         this.components = components;
@@ -89,7 +86,7 @@ final class MessageCodec {
         String type = access.type();
         Utf8Line head = new Utf8Line(32);
         head.append('{').name("type").string(type);
-        return new MessageCodec(record, type, head.toByteArray(), components, access);
+        return new MessageCodec(type, head.toByteArray(), components, access);
     }
 
     /** The name, if JSON needs no escape for it (a Java name of ASCII letters, digits, _ and $). */
