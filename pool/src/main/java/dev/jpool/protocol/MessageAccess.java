@@ -1,16 +1,23 @@
 package dev.jpool.protocol;
 
+import java.util.List;
+
 /**
- * Plain calls of each protocol message's accessors and canonical constructor, for
- * {@link MessageCodec}, which would otherwise call them by core reflection: on JDK 18 and
- * newer reflection calls through method handles, spun on a record's first calls (see
- * {@link MessageCodec}).
+ * The protocol's message records ({@link Wire} reads them from here, not through
+ * {@code Class.getPermittedSubclasses}), and plain calls of each one's accessors and
+ * canonical constructor, for {@link MessageCodec}, which would otherwise call them by core
+ * reflection: on JDK 18 and newer reflection calls through method handles, spun on a
+ * record's first calls (see {@link MessageCodec}).
  *
  * <p>Written by {@code MessageAccessSource} (in the pool module's tests) from the records;
  * not edited by hand. {@code MessageAccessTest} fails until it is written again after a
  * message record changes.
  */
 final class MessageAccess {
+    /** The protocol's message records, in the order their sealed interface permits them. */
+    static final List<Class<?>> MESSAGES = List.of(Hello.class, RunTask.class, TaskStarted.class, Progress.class,
+            TaskResult.class, TaskFailure.class, Shutdown.class, Bye.class);
+
     private MessageAccess() {
     }
 

@@ -11,15 +11,14 @@ import java.util.Set;
 /**
  * The message types a channel reads, each with its {@link MessageCodec}, by line type; and the
  * names of their payload fields, which a line's parse slices out instead of reading.
- * {@link #MESSAGES} is every {@link Message}: the records its sealed interface permits, listed
- * here because {@link Class#getPermittedSubclasses()} filters them with a stream and a lambda, the
- * first of a worker's JVM, whose bootstrap costs its start milliseconds (a test checks the list
- * against the interface).
+ * {@link #MESSAGES} is every {@link Message}: the records its sealed interface permits, as
+ * {@link MessageAccess#MESSAGES} lists them, written from the interface with the rest of that
+ * file: {@link Class#getPermittedSubclasses()} filters them with a stream and a lambda, the first
+ * of a worker's JVM, whose bootstrap costs its start milliseconds.
  */
 final class Wire {
     /** The protocol's messages. */
-    static final Wire MESSAGES = of(List.of(Hello.class, RunTask.class, TaskStarted.class,
-            Progress.class, TaskResult.class, TaskFailure.class, Shutdown.class, Bye.class));
+    static final Wire MESSAGES = of(MessageAccess.MESSAGES);
 
     private final Map<String, MessageCodec> byType = new HashMap<>();
     private final Set<String> payloads;

@@ -14,9 +14,10 @@ import java.nio.charset.StandardCharsets;
  * <p>The process's stdout is the protocol channel and nothing else: {@link System#out} is pointed
  * at stderr before any task runs, so a task's prints cannot corrupt the channel.
  *
- * <p>The hello goes out first, written by {@link Protocol#encodeLine} before the protocol's databind
- * mapper exists: it means "this JVM is up and will read its stdin". The mapper is built afterwards, while
- * the launcher sends the first task line, which waits in the pipe until the worker reads it.
+ * <p>The hello goes out first, written by {@link Protocol#encodeLine}, which needs no databind
+ * mapper: it means "this JVM is up and will read its stdin". The protocol's reader is set up
+ * afterwards, while the launcher sends the first task line, which waits in the pipe until the
+ * worker reads it; a mapper only for a task whose values need one.
  */
 public final class WorkerMain {
     private WorkerMain() {

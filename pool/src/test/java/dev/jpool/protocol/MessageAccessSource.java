@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes {@code MessageAccess.java}, the plain calls of every message record's accessors and
- * canonical constructor, from the records themselves (the permitted subclasses of {@link Message},
- * in their order): a record is the one place a message's fields are spelled, and this class, not a
+ * Writes {@code MessageAccess.java}, the list of the message records and the plain calls of each
+ * one's accessors and canonical constructor, from the records themselves (the permitted
+ * subclasses of {@link Message}, in their order): a record is the one place a message's fields are spelled, and this class, not a
  * person, spells them again. {@link MessageAccessTest} fails while the file differs from what this
  * writes.
  *
@@ -38,24 +38,46 @@ public final class MessageAccessSource {
         out.append("""
                 package dev.jpool.protocol;
 
+                import java.util.List;
+
                 /**
-                 * Plain calls of each protocol message's accessors and canonical constructor, for
-                 * {@link MessageCodec}, which would otherwise call them by core reflection: on JDK 18 and
-                 * newer reflection calls through method handles, spun on a record's first calls (see
-                 * {@link MessageCodec}).
+                 * The protocol's message records ({@link Wire} reads them from here, not through
+                 * {@code Class.getPermittedSubclasses}), and plain calls of each one's accessors and
+                 * canonical constructor, for {@link MessageCodec}, which would otherwise call them by core
+                 * reflection: on JDK 18 and newer reflection calls through method handles, spun on a
+                 * record's first calls (see {@link MessageCodec}).
                  *
                  * <p>Written by {@code MessageAccessSource} (in the pool module's tests) from the records;
                  * not edited by hand. {@code MessageAccessTest} fails until it is written again after a
                  * message record changes.
                  */
                 final class MessageAccess {
+                """);
+        Class<?>[] messages = Message.class.getPermittedSubclasses();
+        out.append("    /** The protocol's message records, in the order their sealed interface permits them. */\n");
+        StringBuilder list = new StringBuilder("    static final List<Class<?>> MESSAGES = List.of(");
+        int lineStart = 0;
+        for (int i = 0; i < messages.length; i++) {
+            String item = messages[i].getSimpleName() + ".class";
+            if (i > 0) {
+                list.append(',');
+                if (list.length() - lineStart + item.length() + 3 > 116) {
+                    list.append("\n            ");
+                    lineStart = list.length() - 12;
+                } else {
+                    list.append(' ');
+                }
+            }
+            list.append(item);
+        }
+        out.append(list).append(");\n\n");
+        out.append("""
                     private MessageAccess() {
                     }
 
                     /** The plain access of one of the protocol's message records, else null. */
                     static RecordAccess of(Class<?> record) {
                 """);
-        Class<?>[] messages = Message.class.getPermittedSubclasses();
         for (Class<?> message : messages) {
             String name = message.getSimpleName();
             out.append("        if (record == ").append(name).append(".class) {\n");
