@@ -9,9 +9,9 @@ import java.nio.file.Path;
 /**
  * Writes {@code MessageAccess.java}, the list of the message records and the plain calls of each
  * one's accessors and canonical constructor, from the records themselves (the permitted
- * subclasses of {@link Message}, in their order): a record is the one place a message's fields are spelled, and this class, not a
- * person, spells them again. {@link MessageAccessTest} fails while the file differs from what this
- * writes.
+ * subclasses of {@link Message}, in their order): a record is the one place a message's fields
+ * are spelled, and this class, not a person, spells them again. {@link MessageAccessTest} fails
+ * while the file differs from what this writes.
  *
  * <p>Run after changing a message record, from the repository's root: {@code mvn -q -B -pl pool
  * test-compile}, then {@code java -cp pool/target/test-classes:pool/target/classes
