@@ -293,9 +293,9 @@ public final class ProcessPool extends AbstractPool {
     }
 
     /**
-     * Ends the worker if {@code job}, which it has just started (its {@code started} line arrived:
-     * the JVM's start, the worker's set-up and the wait behind its previous chunk do not count),
-     * is still running after the task timeout.
+     * Ends the worker if {@code job}, which it has just started (it was sent to an idle worker, or the
+     * answer before it arrived: the JVM's start, the worker's set-up and the wait behind its previous
+     * chunk do not count), is still running after the task timeout.
      */
     private void watch(Scheduler.Seat<WorkerSlot> seat, ChunkJob job) {
         if (options.taskTimeout() == null) {

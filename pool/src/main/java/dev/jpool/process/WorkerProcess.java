@@ -157,8 +157,9 @@ public final class WorkerProcess implements AutoCloseable {
 
     /**
      * As {@link #submit(String, RawJson)}, telling the caller, on this worker's reader thread until
-     * the answer: each of the task's {@code progress} lines; when the worker's {@code started} line
-     * arrived (the launcher's {@link System#nanoTime()}: the worker has begun to run it); and,
+     * the answer: each of the task's {@code progress} lines; when the worker has begun to run it (the
+     * launcher's {@link System#nanoTime()} as it sent the task, or as the answer before it arrived:
+     * see {@link PendingTasks}), on the caller's thread or the reader's; and,
      * when {@code outputs} is not null, reading the answer's outputs with it as its line is decoded
      * (see {@link RawJson#read}), one pass over them instead of two.
      */

@@ -2,8 +2,6 @@ package dev.jpool.protocol;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,22 +10,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The top-level fields of one line, by name, collected in one streaming pass: scalars as values, a
- * payload (a field whose name is one of the wire's {@link RawJson} components) sliced out of the
- * line. Its getters say precisely what is wrong with a field, naming the message's type.
+ * The top-level fields of one line, by name, collected in one pass of a {@link LineScanner}: scalars
+ * as values, a payload (a field whose name is one of the wire's {@link RawJson} components) sliced
+ * out of the line, and read on the way when its reader is known. Its getters say precisely what is wrong with a field, naming the message's type.
  */
 final class Fields {
-    /** A field value that is none of a string, a whole number that fits a long, a boolean and null. */
-    private static final Object OTHER = new Object();
-    private static final Object NULL = new Object();
+    private static final Object NULL = LineScanner.NULL;
 
     private final byte[] line;
     private final Set<String> payloads;
     private final Map<String, Object> values = new HashMap<>();
     private String type;
-    /** Where the line has a {@code null} standing for a payload already read, and that payload. */
-    private long substituteAt = -1;
-    private RawJson substitute;
 
     /** The fields of {@code line}, whose fields named as one of {@code payloads} are payloads. */
     Fields(byte[] line, Set<String> payloads) {
@@ -35,66 +28,47 @@ final class Fields {
         this.payloads = payloads;
     }
 
-    void substitute(int at, RawJson payload) {
-        this.substituteAt = at;
-        this.substitute = payload;
-    }
-
     /**
-     * Collects the fields, reading a payload with {@code expected} if given (else skipping it).
+     * Collects the fields, reading a payload with {@code expected} if given (else only checking it).
      *
      * @throws Unexpected when a payload is not what {@code expected} reads, for the caller to start over
      */
-    void parse(JsonFactory factory, ObjectReader expected, boolean plainLists) throws ProtocolException {
-        try (JsonParser parser = factory.createParser(line)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw bad("not a JSON object");
+    void parse(JsonFactory factory, ObjectReader expected, ShortPaths paths) throws ProtocolException {
+        LineScanner scanner = new LineScanner(line);
+        try {
+            if (scanner.open()) {
+                do {
+                    String name = scanner.name();
+                    values.put(name, payloads.contains(name) ? payload(scanner, factory, expected, paths) : scanner.scalar());
+                } while (scanner.next());
             }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                JsonToken token = parser.nextToken();
-                values.put(name, payloads.contains(name) ? payload(parser, expected, plainLists) : scalar(parser, token));
-            }
-            if (parser.nextToken() != null) {
-                throw bad("not a JSON line (more after the object)");
-            }
-        } catch (JsonProcessingException e) {
-            throw bad("not a JSON line (" + Protocol.cut(e.getOriginalMessage()) + ")");
-        } catch (IOException e) {
-            throw bad("not a JSON line (" + Protocol.cut(e.getMessage()) + ")");
+            scanner.close();
+        } catch (LineScanner.Malformed e) {
+            throw bad("not a JSON line (" + e.getMessage() + ")");
         }
     }
 
-    private static Object scalar(JsonParser parser, JsonToken token) throws IOException {
-        switch (token) {
-            case VALUE_STRING:
-                return parser.getText();
-            case VALUE_NULL:
-                return NULL;
-            case VALUE_TRUE:
-                return Boolean.TRUE;
-            case VALUE_FALSE:
-                return Boolean.FALSE;
-            case VALUE_NUMBER_INT:
-                JsonParser.NumberType size = parser.getNumberType();
-                return size == JsonParser.NumberType.INT || size == JsonParser.NumberType.LONG
-                        ? (Object) parser.getLongValue() : OTHER;
-            default:
-                parser.skipChildren();
-                return OTHER;
+    /**
+     * The value here as a slice of the line, read with {@code expected} if given: an array of whole
+     * numbers straight from the bytes ({@link WholeNumbers}), a list of plain values by
+     * {@link ScalarLists}, else by Jackson.
+     */
+    private RawJson payload(LineScanner scanner, JsonFactory factory, ObjectReader expected, ShortPaths paths)
+            throws LineScanner.Malformed {
+        int start = scanner.position();
+        Class<?> plain = expected != null && paths.plainLists() ? ScalarLists.readableElement(expected.getValueType()) : null;
+        if (paths.wholeNumbers() && (plain == Long.class || plain == Integer.class)) {
+            WholeNumbers.Array numbers = WholeNumbers.read(line, start, plain == Integer.class);
+            if (numbers != null) {
+                scanner.moveTo(numbers.end());
+                return RawJson.slice(line, start, numbers.end(), expected, numbers.values());
+            }
         }
-    }
-
-    /** The value as a slice of the line, read with {@code expected} if given, else skipped. */
-    private RawJson payload(JsonParser parser, ObjectReader expected, boolean plainLists) throws IOException {
-        long start = parser.currentTokenLocation().getByteOffset();
-        if (start == substituteAt && parser.currentToken() == JsonToken.VALUE_NULL) {
-            return substitute;
-        }
+        int end = scanner.skip();
         Object value = null;
         if (expected != null) {
-            Class<?> plain = plainLists ? ScalarLists.readableElement(expected.getValueType()) : null;
-            try {
+            try (JsonParser parser = factory.createParser(line, start, end - start)) {
+                parser.nextToken();
                 value = plain != null ? ScalarLists.read(parser, plain) : expected.readValue(parser);
             } catch (IOException | RuntimeException e) {
                 throw new Unexpected();
@@ -102,16 +76,8 @@ final class Fields {
             if (value == null && plain != null) {
                 throw new Unexpected(); // a value for Jackson to read
             }
-        } else {
-            parser.skipChildren();
         }
-        parser.finishToken();
-        long end = parser.currentLocation().getByteOffset();
-        if (start < 0 || start >= end || end > line.length) {
-            throw new IllegalStateException("the parser placed a value at bytes " + start + "-" + end
-                    + " of a line of " + line.length);
-        }
-        return RawJson.slice(line, (int) start, (int) end, expected, value);
+        return RawJson.slice(line, start, end, expected, value);
     }
 
     int version() throws ProtocolException {

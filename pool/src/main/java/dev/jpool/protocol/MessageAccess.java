@@ -15,8 +15,8 @@ import java.util.List;
  */
 final class MessageAccess {
     /** The protocol's message records, in the order their sealed interface permits them. */
-    static final List<Class<?>> MESSAGES = List.of(Hello.class, RunTask.class, TaskStarted.class, Progress.class,
-            TaskResult.class, TaskFailure.class, Shutdown.class, Bye.class);
+    static final List<Class<?>> MESSAGES = List.of(Hello.class, RunTask.class, Progress.class, TaskResult.class,
+            TaskFailure.class, Shutdown.class, Bye.class);
 
     private MessageAccess() {
     }
@@ -28,9 +28,6 @@ final class MessageAccess {
         }
         if (record == RunTask.class) {
             return new RunTaskAccess();
-        }
-        if (record == TaskStarted.class) {
-            return new TaskStartedAccess();
         }
         if (record == Progress.class) {
             return new ProgressAccess();
@@ -112,33 +109,6 @@ final class MessageAccess {
         @Override
         public Record make(Object[] values) {
             return new RunTask((int) values[0], (long) values[1], (String) values[2], (RawJson) values[3]);
-        }
-    }
-
-    private static final class TaskStartedAccess implements RecordAccess {
-        @Override
-        public String type() {
-            return TaskStarted.TYPE;
-        }
-
-        @Override
-        public Object get(Record message, int index) {
-            TaskStarted m = (TaskStarted) message;
-            switch (index) {
-                case 0:
-                    return m.v();
-                case 1:
-                    return m.id();
-                case 2:
-                    return m.startedNanos();
-                default:
-                    throw new IndexOutOfBoundsException(index);
-            }
-        }
-
-        @Override
-        public Record make(Object[] values) {
-            return new TaskStarted((int) values[0], (long) values[1], (long) values[2]);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.jpool.protocol;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -22,7 +21,6 @@ final class Wire {
 
     private final Map<String, MessageCodec> byType = new HashMap<>();
     private final Set<String> payloads;
-    private final byte[][] payloadBytes;
 
     private Wire(List<MessageCodec> codecs) {
         Set<String> names = new LinkedHashSet<>();
@@ -33,11 +31,6 @@ final class Wire {
             names.addAll(codec.payloadNames());
         }
         this.payloads = Set.copyOf(names);
-        this.payloadBytes = new byte[names.size()][];
-        int i = 0;
-        for (String name : names) {
-            payloadBytes[i++] = name.getBytes(StandardCharsets.US_ASCII);
-        }
     }
 
     /** The wire of these message records (see {@link MessageCodec#of} for what each must be). */
@@ -57,10 +50,5 @@ final class Wire {
     /** The names of the payload fields of every type. */
     Set<String> payloads() {
         return payloads;
-    }
-
-    /** The same names in UTF-8. */
-    byte[][] payloadBytes() {
-        return payloadBytes;
     }
 }

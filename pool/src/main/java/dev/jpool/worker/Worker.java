@@ -12,7 +12,6 @@ import dev.jpool.protocol.Protocol;
 import dev.jpool.protocol.ProtocolException;
 import dev.jpool.protocol.RunTask;
 import dev.jpool.protocol.Shutdown;
-import dev.jpool.protocol.TaskStarted;
 import dev.jpool.protocol.TaskFailure;
 import dev.jpool.protocol.ThrowableText;
 import dev.jpool.task.TaskProgress;
@@ -26,8 +25,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The worker loop, once {@link WorkerMain} has said hello: read task lines from stdin, run them one at a time on a task
- * thread (each announced with a {@code started} line as the thread takes it, its progress reports
- * sent as {@code progress} lines), answer each, and say bye on shutdown.
+ * thread, in the order they came (their progress reports sent as {@code progress} lines), answer
+ * each before taking the next, and say bye on shutdown. The launcher counts a task's time from
+ * there: a task starts when the answer before it is written.
  *
  * <p>Reading stays on the calling thread while a task runs, so a closed stdin (the launcher has
  * gone, even by SIGKILL) ends this JVM at once instead of leaving an orphan computing.
@@ -124,8 +124,6 @@ final class Worker {
      * death and retries the chunk, instead of waiting for an answer that never comes.
      */
     private void answer(RunTask task, long received) {
-        // The task's clock starts here, not when its line was sent: see TaskStarted.
-        channel.send(new TaskStarted(Protocol.VERSION, task.id(), System.nanoTime()));
         Throwable unsent;
         try {
             Message answer;

@@ -240,6 +240,16 @@ public class ProcessPoolTest {
     }
 
     @Test
+    void aChunksWaitBehindTheOneBeforeItIsNotCountedAgainstItsTimeout() {
+        // One worker holds two chunks: the second, sent ahead, waits 2.4 s behind the first, then
+        // runs 2.4 s itself. From its send that is 4.8 s, past the 4 s timeout; from its start, not.
+        try (ProcessPool pool = new ProcessPool(options(1).withRetries(0).withTaskTimeout(java.time.Duration.ofSeconds(4)))) {
+            assertEquals(List.of(2400, 2400), pool.map(new dev.jpool.testing.SleepThenEcho(), List.of(2400, 2400), 1));
+            assertEquals(1, pool.history().size(), "no worker was ended");
+        }
+    }
+
+    @Test
     void badRetryAndTimeoutOptionsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> ProcessPoolOptions.workers(1).withRetries(-1));
         assertThrows(IllegalArgumentException.class, () -> ProcessPoolOptions.workers(1).withTaskTimeout(java.time.Duration.ZERO));

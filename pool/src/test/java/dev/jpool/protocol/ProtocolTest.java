@@ -27,7 +27,6 @@ class ProtocolTest {
                 new Hello(Protocol.VERSION, 1, "25", -5, "h", "h", null),
                 new RunTask(Protocol.VERSION, 9, "dev.jpool.pi.PiTask", new RawJson("[{\"seed\":7,\"blocks\":3}]")),
                 new RunTask(Protocol.VERSION, 11, "com.example.Square", new RawJson("[3,4,\"five\",null,[6.5]]")),
-                new TaskStarted(Protocol.VERSION, 9, 123_456_789L),
                 new Progress(Protocol.VERSION, 9, 100_663_296L, 500_000_000L),
                 new Progress(Protocol.VERSION, 10, 0, 0),
                 new TaskResult(Protocol.VERSION, 9, new RawJson("[{\"hits\":785398163397}]"), 10, 20, 30),
@@ -54,8 +53,6 @@ class ProtocolTest {
         assertTrue(protocol.encode(new Bye(1, 0, null)).contains("\"type\":\"bye\""));
         assertEquals("{\"type\":\"progress\",\"v\":1,\"id\":7,\"done\":5,\"total\":9}",
                 protocol.encode(new Progress(1, 7, 5, 9)));
-        assertEquals("{\"type\":\"started\",\"v\":1,\"id\":7,\"startedNanos\":-3}",
-                protocol.encode(new TaskStarted(1, 7, -3)));
     }
 
     @ParameterizedTest

@@ -40,15 +40,4 @@ class WholeNumbersTest {
     void leavesAnythingElseToJackson(String text) {
         assertNull(WholeNumbers.read(bytes(text), 0, false), text);
     }
-
-    @Test
-    void findsTheValueOfATopLevelFieldOnly() {
-        byte[] line = bytes("{\"task\":\"inputs\",\"x\":{\"inputs\":[9]},\"s\":\"a\\\"inputs\\\":[\","
-                + " \"inputs\" : [1,2]}");
-        int start = WholeNumbers.valueOf(line, bytes("outputs"), bytes("inputs"));
-        assertEquals("[1,2]}", new String(line, start, line.length - start, StandardCharsets.UTF_8));
-        assertEquals(-1, WholeNumbers.valueOf(bytes("{\"a\":1}"), bytes("inputs")));
-        assertEquals(-1, WholeNumbers.valueOf(bytes("[{\"inputs\":[1]}]"), bytes("inputs")));
-        assertEquals(-1, WholeNumbers.valueOf(bytes("{\"inputs"), bytes("inputs")));
-    }
 }

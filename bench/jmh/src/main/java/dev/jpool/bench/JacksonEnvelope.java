@@ -24,7 +24,6 @@ import dev.jpool.protocol.RunTask;
 import dev.jpool.protocol.Shutdown;
 import dev.jpool.protocol.TaskFailure;
 import dev.jpool.protocol.TaskResult;
-import dev.jpool.protocol.TaskStarted;
 import java.io.IOException;
 
 /**
@@ -69,7 +68,7 @@ final class JacksonEnvelope {
                 .addModule(payloads)
                 .build();
         mapper.registerSubtypes(new NamedType(Hello.class, Hello.TYPE), new NamedType(RunTask.class, RunTask.TYPE),
-                new NamedType(TaskStarted.class, TaskStarted.TYPE), new NamedType(Progress.class, Progress.TYPE),
+                new NamedType(Progress.class, Progress.TYPE),
                 new NamedType(TaskResult.class, TaskResult.TYPE), new NamedType(TaskFailure.class, TaskFailure.TYPE),
                 new NamedType(Shutdown.class, Shutdown.TYPE), new NamedType(Bye.class, Bye.TYPE));
         this.writer = mapper.writerFor(Message.class);
