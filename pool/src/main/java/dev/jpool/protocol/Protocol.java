@@ -102,6 +102,12 @@ public final class Protocol {
      * (then read it with the mapper, which reads it, or says what is wrong with it).
      */
     public List<Object> plainList(RawJson json, Class<?> element) throws IOException {
+        if (paths.wholeNumbers() && (element == Long.class || element == Integer.class)) {
+            List<Object> numbers = json.wholeNumbers(element == Integer.class);
+            if (numbers != null) {
+                return numbers;
+            }
+        }
         try (JsonParser parser = json.parser(factory)) {
             parser.nextToken();
             List<Object> values = ScalarLists.read(parser, element);

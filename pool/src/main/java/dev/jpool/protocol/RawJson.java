@@ -103,6 +103,15 @@ public final class RawJson {
     }
 
     /** A parser over the value's bytes. */
+    /**
+     * The value as a list of {@code Long}s (or {@code Integer}s, where {@code ints}) read straight
+     * from its bytes by {@link WholeNumbers}, if it is an array of whole numbers; else null.
+     */
+    List<Object> wholeNumbers(boolean ints) {
+        WholeNumbers.Array array = WholeNumbers.read(utf8, offset, ints);
+        return array != null && array.end() == offset + length ? array.values() : null;
+    }
+
     JsonParser parser(JsonFactory factory) throws IOException {
         return factory.createParser(utf8, offset, length);
     }

@@ -252,6 +252,22 @@ class ProtocolTest {
     }
 
     @Test
+    void aPlainListOfWholeNumbersReadsAsJacksonReadsIt() throws Exception {
+        ObjectReader longs = protocol.mapper().readerFor(new TypeReference<List<Long>>() { });
+        for (String json : List.of("[1,-2,9223372036854775807]", "[ ]", "[1, 2.5]", "[1,null]", "[\"7\"]")) {
+            List<Object> plain = protocol.plainList(new RawJson(json), Long.class);
+            if (plain != null) {
+                assertEquals(longs.readValue(json), plain, json);
+            }
+            RunTask run = (RunTask) protocol.decode(protocol.encode(new RunTask(1, 1, "t", new RawJson(json))));
+            List<Object> sliced = protocol.plainList(run.inputs(), Long.class);
+            assertEquals(plain, sliced, json);
+        }
+        assertEquals(List.of(3, -4), protocol.plainList(new RawJson("[3,-4]"), Integer.class));
+        assertEquals(null, protocol.plainList(new RawJson("[1.5]"), Long.class), "left to the mapper");
+    }
+
+    @Test
     void bytesThatAreNotUtf8AreABadLine() {
         byte[] line = "{\"type\":\"hello\",\"v\":1,\"javaVersion\":\"\u00ff\"}".getBytes(StandardCharsets.ISO_8859_1);
         ProtocolException e = assertThrows(ProtocolException.class, () -> protocol.decode(line));
