@@ -22,8 +22,10 @@ import java.util.List;
  * ({@link #mapper()}). A bad line's error says what is wrong with the version before the shape, so
  * a worker of another jpool version is named as such rather than as garbage.
  *
- * <p>Lines are read and written with Jackson's streaming core alone; the databind mapper is built
- * the first time a payload needs it ({@link #mapper()}). A worker whose tasks take and give plain
+ * <p>Envelopes are written byte by byte ({@link Utf8Line}) and read by {@link LineScanner}; a
+ * payload is read by Jackson's streaming core unless a short path takes it ({@link ScalarLists},
+ * {@link WholeNumbers}), and the databind mapper is built the first time a payload needs it
+ * ({@link #mapper()}). A worker whose tasks take and give plain
  * values ({@link #isPlainElement}) never builds one, and a worker's first answer does not wait
  * for it: building a mapper is most of what a fresh JVM did between its hello and its first answer.
  */
@@ -152,8 +154,8 @@ public final class Protocol {
     }
 
     /**
-     * Decodes one line given as UTF-8 bytes, without its newline, in one streaming pass in which a
-     * payload is only skipped over and sliced out (see {@link RawJson}). The message's payload
+     * Decodes one line given as UTF-8 bytes, without its newline, in one pass in which a
+     * payload is only checked and sliced out (see {@link RawJson}). The message's payload
      * keeps {@code line}: it must not change afterwards.
      *
      * @throws ProtocolException naming what is wrong and quoting the line
