@@ -2,12 +2,10 @@ package dev.jpool.pool;
 
 import dev.jpool.process.Answer;
 import dev.jpool.process.WorkerCommandLine;
-import dev.jpool.process.WorkerProcess;
 import dev.jpool.protocol.Protocol;
 import dev.jpool.protocol.RawJson;
 import dev.jpool.task.Task;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -37,16 +35,11 @@ import java.util.function.IntFunction;
 public final class ProcessPool extends AbstractPool {
     private enum State { RUNNING, CLOSED, TERMINATED }
 
-    /** A worker JVM that has not said hello by then is taken for one that never will. */
-    private static final long HELLO_TIMEOUT_SECONDS = 60;
-
     private final ProcessPoolOptions options;
-    private final WorkerCommandLine commandLine;
-    private final Protocol protocol = new Protocol();
-    private final ChunkCodec codec = new ChunkCodec(protocol);
-    /** The initializer's input as a chunk of one, or null. */
-    private final RawJson initializerInput;
+    private final ChunkCodec codec;
     private final SendableTasks sendable;
+    private final WorkerStarts starts;
+    private final ChunkRuns runs;
     private final Object lock = new Object();
     /** Guarded by the lock, as everything below. */
     private final Scheduler<WorkerSlot> scheduler;
@@ -57,7 +50,6 @@ public final class ProcessPool extends AbstractPool {
     private final CompletableFuture<Void> shutDown = new CompletableFuture<>();
     private State state = State.RUNNING;
     private PoolException broken;
-    private int nextIndex;
 
     /** A pool of {@code workers} worker JVMs with default options. */
     public ProcessPool(int workers) {
@@ -76,18 +68,23 @@ public final class ProcessPool extends AbstractPool {
      */
     public ProcessPool(ProcessPoolOptions options) {
         this.options = options;
-        this.commandLine = PoolCommandLine.of(options);
+        WorkerCommandLine commandLine = PoolCommandLine.of(options);
+        Protocol protocol = new Protocol();
+        this.codec = new ChunkCodec(protocol);
         List<Path> workerClasspath = WorkerClasspath.entries(commandLine.classpath());
         this.sendable = new SendableTasks(workerClasspath, protocol.mapper());
         this.scheduler = new Scheduler<>(options.workers(), options.retries(), options.maxTasksPerWorker());
         if (options.initializer() != null) {
             TaskCheck.requireSendable(options.initializer(), workerClasspath);
         }
-        this.initializerInput = options.initializer() == null ? null
+        RawJson initializerInput = options.initializer() == null ? null
                 : codec.encode(Collections.singletonList(options.initializerInput()), 0, index -> "the initializer's input");
+        PoolControl control = new Control();
+        this.starts = new WorkerStarts(options, commandLine, protocol, initializerInput, lock, scheduler, roster, control);
+        this.runs = new ChunkRuns(options, lock, scheduler, retries, starts, control);
         try {
             for (int i = 0; i < options.workers(); i++) {
-                startWorker();
+                starts.start();
             }
         } catch (RuntimeException e) {
             terminate();
@@ -217,170 +214,13 @@ public final class ProcessPool extends AbstractPool {
         synchronized (lock) {
             decided = scheduler.dispatch(state == State.CLOSED);
         }
-        decided.sends().forEach(send -> run(send.seat(), send.job()));
+        decided.sends().forEach(send -> runs.run(send.seat(), send.job()));
         decided.leaving().forEach(seat -> seat.worker.process.shutdown());
     }
 
-    private void run(Scheduler.Seat<WorkerSlot> seat, ChunkJob job) {
-        WorkerProcess process = seat.worker.process;
-        job.worker = process.name();
-        ChunkProgress progress = options.progress();
-        process.submit(job.wire, job.inputs, progress == null ? (done, total) -> { }
-                        : (done, total) -> progress.progress(job.first, done, total), job.outputs, at -> watch(seat, job))
-                .whenComplete((answer, death) -> {
-                    if (death == null) {
-                        answered(seat, job, answer);
-                    } else {
-                        died(seat, job, poolException(death));
-                    }
-                });
-    }
-
-    /** The worker answered: its outputs or what its task threw, either way the chunk's answer. */
-    private void answered(Scheduler.Seat<WorkerSlot> seat, ChunkJob job, Answer answer) {
-        boolean recycle;
-        synchronized (lock) {
-            recycle = scheduler.answered(seat, job, state == State.TERMINATED);
-            if (answer instanceof Answer.Done done) {
-                seat.worker.answered(done, job.first, job.size);
-            }
-        }
-        if (!recycle) {
-            dispatch(); // the worker's next chunk goes out before this one's outputs are read
-        }
-        job.reply.complete(answer);
-        if (recycle) {
-            seat.worker.process.shutdown();
-            boolean replace;
-            synchronized (lock) {
-                replace = scheduler.wantsReplacement(state == State.RUNNING);
-            }
-            if (replace) {
-                startReplacement();
-            }
-            dispatch();
-        }
-    }
-
-    /** The worker died (or was ended, for a timeout or a cancel) before it answered: the chunk may be fine. */
-    private void died(Scheduler.Seat<WorkerSlot> seat, ChunkJob job, PoolException failure) {
-        WorkerException death;
-        Scheduler.AfterDeath after;
-        synchronized (lock) {
-            death = job.timedOut
-                    ? new WorkerException(job.task + " timed out after " + seconds(options.taskTimeout()) + " in "
-                            + seat.worker.name() + ", which was ended", failure)
-                    : failure instanceof WorkerException worker ? worker : new WorkerException(failure.getMessage(), failure);
-            after = scheduler.died(seat, job, state == State.TERMINATED);
-            if (after == Scheduler.AfterDeath.RETRIED) {
-                retries.add(new Retry(job.first, job.size, job.attempts, seat.worker.name(), death.getMessage()));
-            }
-        }
-        switch (after) {
-            case CANCELLED -> job.reply.completeExceptionally(new CancellationException("cancelled"));
-            case FAILED -> job.reply.completeExceptionally(job.attempts > 1
-                    ? new WorkerException(death.getMessage() + " (chunk tried " + job.attempts + " times)", death)
-                    : death);
-            case RETRIED -> {
-                if (options.diagnostics() != null) {
-                    options.diagnostics().accept("retrying " + NamedInputs.describe(job.names, job.first, job.size) + " (attempt "
-                            + (job.attempts + 1) + " of " + (options.retries() + 1) + "): " + firstLine(death.getMessage()));
-                }
-            }
-            case REQUEUED -> { }
-        }
-        dispatch();
-    }
-
-    /**
-     * Ends the worker if {@code job}, which it has just started (it was sent to an idle worker, or the
-     * answer before it arrived: the JVM's start, the worker's set-up and the wait behind its previous
-     * chunk do not count), is still running after the task timeout.
-     */
-    private void watch(Scheduler.Seat<WorkerSlot> seat, ChunkJob job) {
-        if (options.taskTimeout() == null) {
-            return;
-        }
-        PoolTimer.after(options.taskTimeout().toMillis(), () -> {
-            synchronized (lock) {
-                if (!scheduler.timedOut(seat, job, state == State.TERMINATED)) {
-                    return;
-                }
-            }
-            seat.worker.process.close();
-        });
-    }
-
-    private static String seconds(Duration duration) {
-        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
-    }
-
-    private static String firstLine(String text) {
+    static String firstLine(String text) {
         int newline = text.indexOf('\n');
         return newline < 0 ? text : text.substring(0, newline);
-    }
-
-    private void startWorker() {
-        Scheduler.Seat<WorkerSlot> seat;
-        synchronized (lock) {
-            WorkerProcess process = WorkerProcess.start(nextIndex++, commandLine, options.environment(), protocol,
-                    options.workerStderr() != null ? options.workerStderr() : System.err::println);
-            WorkerSlot slot = new WorkerSlot(process);
-            seat = scheduler.started(slot);
-            roster.add(slot);
-        }
-        seat.worker.up(HELLO_TIMEOUT_SECONDS, options.initializer(), initializerInput).whenComplete((ok, failure) -> {
-            if (failure == null) {
-                boolean allUp;
-                synchronized (lock) {
-                    allUp = scheduler.hello(seat);
-                }
-                if (allUp) {
-                    ready.complete(null);
-                }
-                dispatch();
-            } else if (poolException(failure) instanceof WorkerSlot.StartFailed why) {
-                failStart(why);
-            }
-            // a death before hello is handled where the channel ends
-        });
-        seat.worker.process.ended().thenAccept(end -> ended(seat, end));
-    }
-
-    /** A worker's channel ended: a clean exit, a death to replace, or a start that failed. */
-    private void ended(Scheduler.Seat<WorkerSlot> seat, WorkerException end) {
-        Scheduler.AfterEnd after;
-        int deathsBeforeHello;
-        Integer status = seat.worker.process.exitStatus();
-        synchronized (lock) {
-            boolean died = seat.worker.process.diedUnexpectedly() && !seat.leaving && state != State.TERMINATED;
-            if (died) {
-                seat.worker.died(end.getMessage());
-            }
-            // A JVM that exits by itself before its hello (a bad option, a missing class) will do so every
-            // time; one killed by a signal (SIGKILL, a crash) is replaced, as a worker that dies later is.
-            after = scheduler.ended(seat, died, status != null && status >= 128, state == State.RUNNING);
-            deathsBeforeHello = scheduler.deathsBeforeHello();
-        }
-        switch (after) {
-            case FAIL_START -> {
-                failStart(new WorkerException("a worker JVM could not start: " + end.getMessage()
-                        + (status != null && status >= 128
-                                ? " (" + deathsBeforeHello + " workers in a row died before their hello)" : ""),
-                        end));
-                return;
-            }
-            case REPLACE_START -> {
-                if (options.diagnostics() != null) {
-                    options.diagnostics().accept("starting another worker JVM in place of one that died before its hello: "
-                            + firstLine(end.getMessage()));
-                }
-                startReplacement();
-            }
-            case REPLACE -> startReplacement();
-            case NOTHING -> { }
-        }
-        dispatch();
     }
 
     /** A worker never got going: another would fail the same way. Say why, now, to everyone waiting. */
@@ -394,19 +234,6 @@ public final class ProcessPool extends AbstractPool {
         }
         ready.completeExceptionally(first);
         terminate();
-    }
-
-    private void startReplacement() {
-        synchronized (lock) {
-            if (state == State.TERMINATED) {
-                return;
-            }
-        }
-        try {
-            startWorker();
-        } catch (WorkerException e) {
-            failStart(e);
-        }
     }
 
     @Override
@@ -459,6 +286,34 @@ public final class ProcessPool extends AbstractPool {
         unfinished.forEach(job -> job.reply.completeExceptionally(terminated));
         shutDown.complete(null);
         all.forEach(slot -> slot.process.close());
+    }
+
+    /** This pool as its starts and runs see it. */
+    private final class Control implements PoolControl {
+        @Override
+        public boolean running() {
+            return state == State.RUNNING;
+        }
+
+        @Override
+        public boolean terminated() {
+            return state == State.TERMINATED;
+        }
+
+        @Override
+        public void allUp() {
+            ready.complete(null);
+        }
+
+        @Override
+        public void dispatch() {
+            ProcessPool.this.dispatch();
+        }
+
+        @Override
+        public void failStart(PoolException why) {
+            ProcessPool.this.failStart(why);
+        }
     }
 
     @Override
