@@ -271,4 +271,10 @@ abstract class AbstractPool implements Pool {
         }
         return cause instanceof PoolException pool ? pool : new PoolException(String.valueOf(cause.getMessage()), cause);
     }
+
+    /** The first line of a message, for a diagnostic line. */
+    static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
 }

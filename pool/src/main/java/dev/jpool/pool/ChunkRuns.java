@@ -95,7 +95,7 @@ final class ChunkRuns {
             case RETRIED -> {
                 if (options.diagnostics() != null) {
                     options.diagnostics().accept("retrying " + NamedInputs.describe(job.names, job.first, job.size) + " (attempt "
-                            + (job.attempts + 1) + " of " + (options.retries() + 1) + "): " + ProcessPool.firstLine(death.getMessage()));
+                            + (job.attempts + 1) + " of " + (options.retries() + 1) + "): " + AbstractPool.firstLine(death.getMessage()));
                 }
             }
             case REQUEUED -> { }

@@ -218,11 +218,6 @@ public final class ProcessPool extends AbstractPool {
         decided.leaving().forEach(seat -> seat.worker.process.shutdown());
     }
 
-    static String firstLine(String text) {
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
-    }
-
     /** A worker never got going: another would fail the same way. Say why, now, to everyone waiting. */
     private void failStart(PoolException why) {
         PoolException first;

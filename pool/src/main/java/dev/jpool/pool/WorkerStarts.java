@@ -15,7 +15,7 @@ import dev.jpool.protocol.RawJson;
  */
 final class WorkerStarts {
     /** A worker JVM that has not said hello by then is taken for one that never will. */
-    static final long HELLO_TIMEOUT_SECONDS = 60;
+    private static final long HELLO_TIMEOUT_SECONDS = 60;
 
     private final ProcessPoolOptions options;
     private final WorkerCommandLine commandLine;
@@ -113,7 +113,7 @@ final class WorkerStarts {
             case REPLACE_START -> {
                 if (options.diagnostics() != null) {
                     options.diagnostics().accept("starting another worker JVM in place of one that died before its hello: "
-                            + ProcessPool.firstLine(end.getMessage()));
+                            + AbstractPool.firstLine(end.getMessage()));
                 }
                 replace();
             }

@@ -110,8 +110,7 @@ final class PendingTasks {
             if (answered == null) {
                 return false;
             }
-            Iterator<Pending> waiting = pending.values().iterator();
-            next = waiting.hasNext() ? waiting.next() : null;
+            next = oldestPending();
         }
         if (next != null) {
             next.started().accept(at); // the worker takes its next task as it writes this answer

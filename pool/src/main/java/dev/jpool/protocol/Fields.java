@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * The top-level fields of one line, by name, collected in one pass of a {@link LineScanner}: scalars
  * as values, a payload (a field whose name is one of the wire's {@link RawJson} components) sliced
- * out of the line, and read on the way when its reader is known. Its getters say precisely what is wrong with a field, naming the message's type.
+ * out of the line, and read on the way when its reader is known. Its getters say precisely what
+ * is wrong with a field, naming the message's type.
  */
 final class Fields {
     private static final Object NULL = LineScanner.NULL;

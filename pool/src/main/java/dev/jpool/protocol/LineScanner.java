@@ -41,6 +41,9 @@ final class LineScanner {
 
     private final byte[] line;
     private int at;
+    /** Whether the string {@link #closingQuote()} last passed over has an escape, and whether all its bytes are ASCII. */
+    private boolean escaped;
+    private boolean ascii;
 
     LineScanner(byte[] line) {
         this.line = line;
@@ -206,35 +209,23 @@ final class LineScanner {
         }
     }
 
-    /** A string, decoded: its escapes resolved, its UTF-8 checked. */
+    /** A string, decoded: its escapes resolved, its UTF-8 checked as it is decoded. */
     private String string() throws Malformed {
         int start = at + 1;
-        int end = passString();
-        int contentEnd = end - 1;
-        boolean plain = true;
-        boolean ascii = true;
-        for (int i = start; i < contentEnd; i++) {
-            if (line[i] == '\\') {
-                plain = false;
-                break;
-            }
-            if (line[i] < 0) {
-                ascii = false;
-            }
+        int close = closingQuote();
+        at = close + 1;
+        if (!escaped) {
+            return ascii ? new String(line, start, close - start, StandardCharsets.ISO_8859_1) : utf8(start, close);
         }
-        if (plain) {
-            return ascii ? new String(line, start, contentEnd - start, StandardCharsets.ISO_8859_1)
-                    : utf8(start, contentEnd);
-        }
-        StringBuilder text = new StringBuilder(contentEnd - start);
+        StringBuilder text = new StringBuilder(close - start);
         int run = start;
         int i = start;
-        while (i < contentEnd) {
+        while (i < close) {
             if (line[i] != '\\') {
                 i++;
                 continue;
             }
-            text.append(utf8(run, i));
+            text.append(utf8(run, i)); // a backslash is never inside a UTF-8 sequence
             byte e = line[i + 1];
             switch (e) {
                 case 'u' -> text.append((char) Integer.parseInt(new String(line, i + 2, 4, StandardCharsets.ISO_8859_1), 16));
@@ -248,23 +239,37 @@ final class LineScanner {
             i += e == 'u' ? 6 : 2;
             run = i;
         }
-        return text.append(utf8(run, contentEnd)).toString();
+        return text.append(utf8(run, close)).toString();
     }
 
-    /** Passes over the string here, checking its escapes, control characters and UTF-8; returns the offset past its closing quote. */
-    private int passString() throws Malformed {
-        int start = at;
+    /** Passes over the string here, checking it as {@link #string()} would, without decoding it. */
+    private void passString() throws Malformed {
+        int start = at + 1;
+        int close = closingQuote();
+        if (!ascii) {
+            utf8(start, close);
+        }
+        at = close + 1;
+    }
+
+    /**
+     * The offset of the closing quote of the string here, its escapes and control characters
+     * checked on the way; sets {@link #escaped} and {@link #ascii} for it.
+     */
+    private int closingQuote() throws Malformed {
         int i = at + 1;
-        boolean ascii = true;
+        escaped = false;
+        ascii = true;
         while (true) {
             if (i >= line.length) {
-                throw new Malformed("a string not closed, from byte " + start);
+                throw new Malformed("a string not closed, from byte " + at);
             }
             byte c = line[i];
             if (c == '"') {
-                break;
+                return i;
             }
             if (c == '\\') {
+                escaped = true;
                 i = escape(i);
             } else if (c >= 0 && c < 0x20) {
                 throw new Malformed("a control character not escaped in a string, at byte " + i);
@@ -273,11 +278,6 @@ final class LineScanner {
                 i++;
             }
         }
-        if (!ascii) {
-            utf8(start + 1, i);
-        }
-        at = i + 1;
-        return at;
     }
 
     /** Checks the escape at {@code i} (a backslash); returns the offset past it. */
