@@ -2,6 +2,7 @@ package dev.jpool.bench.peers;
 
 import dev.jpool.bench.peers.PeerTasks.HashJob;
 import dev.jpool.pool.ProcessPool;
+import dev.jpool.pool.ProcessPoolOptions;
 import dev.jpool.task.SerializableTask;
 import dev.jpool.task.Task;
 import java.util.List;
@@ -13,12 +14,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (sent by name) or with lambdas cast to {@link SerializableTask} (sent Java-serialized).
  */
 final class JpoolProcessPeer implements PeerPool {
-    private final ProcessPool pool = new ProcessPool(2);
+    private final ProcessPool pool;
     private final Task<Long, Long> echo;
     private final Task<HashJob, Long> hash;
     private final Task<Long, Long> sleep;
 
     JpoolProcessPeer(boolean lambdas) {
+        this(lambdas, List.of());
+    }
+
+    /** With these options added to the worker JVMs' command line. */
+    JpoolProcessPeer(boolean lambdas, List<String> workerJvmOptions) {
+        pool = new ProcessPool(ProcessPoolOptions.workers(2).withJvmOptions(workerJvmOptions.toArray(String[]::new)));
         if (lambdas) {
             echo = (SerializableTask<Long, Long>) x -> x;
             hash = (SerializableTask<HashJob, Long>) job -> PeerTasks.hashSum(job.seed(), job.iterations());

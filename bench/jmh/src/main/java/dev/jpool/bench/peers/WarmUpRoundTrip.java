@@ -1,6 +1,8 @@
 package dev.jpool.bench.peers;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -10,8 +12,11 @@ import java.util.Locale;
  * each (interleaved). Steady is the last stretch; the first stretch within 1.2x of it says when a
  * pool got there.
  *
- * <p>Run: {@code java -cp bench/jmh/target/benchmarks.jar dev.jpool.bench.peers.WarmUpRoundTrip [POOLS (3)]}
- * (after {@code mvn -B -Pbench -DskipTests package}).
+ * <p>Run: {@code java -cp bench/jmh/target/benchmarks.jar dev.jpool.bench.peers.WarmUpRoundTrip [POOLS (3)]
+ * [--worker-jvm-opt=OPTION]...} (after {@code mvn -B -Pbench -DskipTests package}). Worker JVM
+ * options add a row: a jpool pool whose workers are started with them, interleaved with the others,
+ * to weigh an option's warm-up against its cold start (each row's median first result, from the
+ * constructor, is printed too).
  */
 public final class WarmUpRoundTrip {
     /** The stretches: calls [EDGES[i], EDGES[i + 1]). */
@@ -21,17 +26,35 @@ public final class WarmUpRoundTrip {
     }
 
     public static void main(String[] args) throws Exception {
-        int pools = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        String[] names = {"jpool ProcessPool(2), task class", "PP4J 2.2"};
-        JvmPeer.Starter[] starters = {() -> new JpoolProcessPeer(false), Pp4jPeer::new};
-        for (JvmPeer.Starter starter : starters) {
-            trips(starter); // unmeasured: the archive, the libraries' classes in this JVM
-        }
-        double[][][] medians = new double[names.length][pools][];
-        for (int p = 0; p < pools; p++) {
-            for (int s = 0; s < names.length; s++) {
-                medians[s][p] = stretchMedians(trips(starters[s]));
+        int pools = 3;
+        List<String> workerOptions = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.startsWith("--worker-jvm-opt=")) {
+                workerOptions.add(arg.substring("--worker-jvm-opt=".length()));
+            } else {
+                pools = Integer.parseInt(arg);
             }
+        }
+        List<String> names = new ArrayList<>(List.of("jpool ProcessPool(2), task class", "PP4J 2.2"));
+        List<JvmPeer.Starter> starters = new ArrayList<>(List.of(() -> new JpoolProcessPeer(false), Pp4jPeer::new));
+        if (!workerOptions.isEmpty()) {
+            names.add("jpool, with the worker options");
+            starters.add(() -> new JpoolProcessPeer(false, workerOptions));
+        }
+        for (JvmPeer.Starter starter : starters) {
+            trips(starter, new double[1]); // unmeasured: the archive, the libraries' classes in this JVM
+        }
+        double[][][] medians = new double[names.size()][pools][];
+        double[][] colds = new double[names.size()][pools];
+        for (int p = 0; p < pools; p++) {
+            for (int s = 0; s < names.size(); s++) {
+                double[] cold = new double[1];
+                medians[s][p] = stretchMedians(trips(starters.get(s), cold));
+                colds[s][p] = cold[0];
+            }
+        }
+        if (!workerOptions.isEmpty()) {
+            System.out.println("worker options: " + String.join(" ", workerOptions));
         }
         System.out.printf(Locale.ROOT, "round trip of apply(i) in a fresh pool, median us per stretch of calls, median over %d"
                 + " pools (load average %s)%n  %s%n", pools, PeersBenchmark.loadAverage(), PeersBenchmark.machine());
@@ -39,9 +62,9 @@ public final class WarmUpRoundTrip {
         for (int i = 0; i + 1 < EDGES.length; i++) {
             header.append(String.format(Locale.ROOT, "%10s", EDGES[i] + "-" + EDGES[i + 1]));
         }
-        System.out.println(header + "   steady by");
-        for (int s = 0; s < names.length; s++) {
-            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-34s", names[s]));
+        System.out.println(header + "   steady by   cold start");
+        for (int s = 0; s < names.size(); s++) {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-34s", names.get(s)));
             double[] overPools = new double[EDGES.length - 1];
             for (int i = 0; i < overPools.length; i++) {
                 double[] column = new double[pools];
@@ -57,15 +80,22 @@ public final class WarmUpRoundTrip {
             while (overPools[by] > 1.2 * steady) {
                 by++;
             }
-            System.out.println(row + String.format(Locale.ROOT, "   call %d", EDGES[by + 1]));
+            double[] cold = colds[s].clone();
+            Arrays.sort(cold);
+            System.out.println(row + String.format(Locale.ROOT, "   call %-5d %7.1f ms", EDGES[by + 1], cold[pools / 2]));
         }
     }
 
-    /** A fresh pool's round trips, in nanoseconds, call by call; the pool closed afterwards. */
-    private static long[] trips(JvmPeer.Starter starter) throws Exception {
+    /**
+     * A fresh pool's round trips, in nanoseconds, call by call, and in {@code cold[0]} the
+     * milliseconds from its constructor to its first result; the pool closed afterwards.
+     */
+    private static long[] trips(JvmPeer.Starter starter, double[] cold) throws Exception {
+        long start = System.nanoTime();
         PeerPool pool = starter.start();
         try {
-            pool.apply(-1); // the pool is up: its first answer is the cold start, measured elsewhere
+            pool.apply(-1); // the pool is up: its first answer is the cold start
+            cold[0] = (System.nanoTime() - start) / 1e6;
             long[] nanos = new long[EDGES[EDGES.length - 1]];
             for (int i = 0; i < nanos.length; i++) {
                 long t = System.nanoTime();
