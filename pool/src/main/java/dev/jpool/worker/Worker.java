@@ -17,11 +17,6 @@ import dev.jpool.protocol.ThrowableText;
 import dev.jpool.task.TaskProgress;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The worker loop, once {@link WorkerMain} has said hello: read task lines from stdin, run them one at a time on a task
@@ -43,30 +38,13 @@ final class Worker {
     private final Channel channel;
     private final InputStream stdin;
     private final TaskRunner runner;
-    /*
-     * A ThreadPoolExecutor of one thread, made directly: Executors.newSingleThreadExecutor wraps it,
-     * and on JDK 21 and newer the wrapper registers a Cleaner with a lambda, a fresh JVM's first,
-     * whose bootstrap cost a worker's start some 5 ms on JDK 25.
+    private final TaskThread taskThread = new TaskThread();
+
+    /**
+     * A task line, to be run and answered on the task thread. A class, not a lambda: a JVM's first
+     * lambda sets up method handles for some 10 ms, which a worker would pay before its first answer
+     * (see WorkerMain's reaper).
      */
-    private final ExecutorService taskThread = new ThreadPoolExecutor(1, 1, 0L, TimeUnit.MILLISECONDS,
-            new LinkedBlockingQueue<>(), new TaskThreads());
-
-    /*
-     * The classes below, not lambdas: a JVM's first lambda sets up method handles for some 10 ms,
-     * which a worker would pay before its first answer (see WorkerMain's reaper).
-     */
-
-    /** The one thread tasks run on: a daemon, named for thread dumps. */
-    private static final class TaskThreads implements ThreadFactory {
-        @Override
-        public Thread newThread(Runnable r) {
-            Thread thread = new Thread(r, "jpool-task");
-            thread.setDaemon(true);
-            return thread;
-        }
-    }
-
-    /** A task line, to be run and answered on the task thread. */
     private final class Answering implements Runnable {
         private final RunTask task;
         private final long received;
@@ -151,11 +129,8 @@ final class Worker {
     }
 
     private int shutdown() {
-        taskThread.shutdown();
         try {
-            while (!taskThread.awaitTermination(1, TimeUnit.SECONDS)) {
-                // running tasks finish; the launcher bounds how long it waits for our bye
-            }
+            taskThread.shutdownAndWait(); // running tasks finish; the launcher bounds how long it waits for our bye
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
