@@ -12,6 +12,8 @@ import picocli.CommandLine;
 public final class Main {
     /** Longest a run waits at its end for a start cache its pools are building (they take seconds). */
     private static final Duration BUILD_AT_EXIT = Duration.ofMinutes(3);
+    /** How long it waits for one before it says so. */
+    private static final Duration QUIET_WAIT = Duration.ofSeconds(1);
 
     private Main() {
     }
@@ -34,7 +36,11 @@ public final class Main {
      */
     private static void finishStartCaches() {
         try {
-            StartCache.awaitBuilds(BUILD_AT_EXIT);
+            if (!StartCache.awaitBuilds(QUIET_WAIT)) {
+                System.err.println("jpool: finishing the workers' start cache for the next run (up to "
+                        + BUILD_AT_EXIT.toMinutes() + " min; Ctrl-C skips it, and the next run builds it again)");
+                StartCache.awaitBuilds(BUILD_AT_EXIT);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
