@@ -56,13 +56,10 @@ public final class TaskProgress {
             this.previous = previous;
         }
 
+        /** Sets, never removes: a removed entry is made again at the next bind, a weak reference each task. */
         @Override
         public void close() {
-            if (previous == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(previous);
-            }
+            CURRENT.set(previous);
         }
     }
 }

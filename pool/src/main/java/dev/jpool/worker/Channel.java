@@ -4,7 +4,7 @@ import dev.jpool.protocol.LineWriter;
 import dev.jpool.protocol.Message;
 import dev.jpool.protocol.Protocol;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /** The worker's side of the protocol channel: whole lines, one writer at a time, each one write, flushed. */
@@ -12,7 +12,7 @@ final class Channel {
     private final Protocol protocol = new Protocol();
     private final LineWriter out;
 
-    Channel(PrintStream out) {
+    Channel(OutputStream out) {
         this.out = new LineWriter(out);
     }
 
@@ -24,7 +24,7 @@ final class Channel {
         try {
             out.send(message);
         } catch (IOException e) {
-            throw new UncheckedIOException(e); // not from a PrintStream, which keeps its errors
+            throw new UncheckedIOException(e); // the launcher is gone, or its end of the pipe closed
         }
     }
 }

@@ -3,10 +3,10 @@ package dev.jpool.worker;
 import dev.jpool.host.ProcessTree;
 import dev.jpool.protocol.Protocol;
 import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.FileOutputStream;
-import java.io.PrintStream;
+import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Main class of a worker JVM: {@code java -cp jpool.jar dev.jpool.worker.WorkerMain}.
@@ -53,16 +53,22 @@ public final class WorkerMain {
         }
     }
 
-    public static void main(String[] args) {
+    /**
+     * The channel is the process's stdout and stdin as plain file streams, not {@code System.out}
+     * and {@code System.in}: a {@code PrintStream} keeps its write errors to itself, and each
+     * layer (the print stream, {@code System.in}'s buffer and its {@code available()} call after
+     * each read) is a handful of JDK methods more on every task's path, run interpreted in a fresh
+     * worker until the JIT compiles them thousands of calls later.
+     */
+    public static void main(String[] args) throws IOException {
         new EarlyInit().start();
-        PrintStream channel = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        FileOutputStream channel = new FileOutputStream(FileDescriptor.out);
         System.setOut(System.err);
-        channel.writeBytes(Protocol.encodeLine(Worker.hello()));
-        channel.flush();
+        channel.write(Protocol.encodeLine(Worker.hello()));
         // Whatever a task started ends with this JVM: on exit (System.exit in a task too) and SIGTERM.
         // A class, not a lambda: a JVM's first lambda costs milliseconds of its start.
         Runtime.getRuntime().addShutdownHook(new TaskReaper());
-        int status = new Worker(new Channel(channel), System.in).run();
+        int status = new Worker(new Channel(channel), new FileInputStream(FileDescriptor.in)).run();
         System.exit(status);
     }
 }
