@@ -31,9 +31,10 @@ public record WorkerCommandLine(String java, String classpath, List<String> jvmO
      * and C2-compiled within the first few hundred instead of after some 5,000. The task's own classes,
      * the user's, keep the JVM's thresholds. {@code quiet} first: without it, HotSpot writes a line
      * on stdout for each CompileCommand, which is the protocol channel. Measured in
-     * {@code WarmUpRoundTrip}, interleaved (2-core AMD EPYC, JDK 17): the round trip of a fresh
-     * pool's calls 300-500 at 38.6 us against 90.3 us without, within 1.2x of steady (30 us) by
-     * call 1,000 against 2,000, its cold start the same (73.0 against 72.6 ms).
+     * {@code WarmUpRoundTrip}, five interleaved pairs against the commit before (2-core AMD EPYC,
+     * JDK 17): a fresh pool's calls 300-500 at 41-59 us against 69-101, calls 500-1000 at 35-51
+     * against 53-76, steady alike; its first ten calls at 400-760 us against 240-360, and its cold
+     * start some 8 ms longer (0.79-0.83x PP4J's in {@code ColdStartPeers} against 0.72-0.74x).
      */
     public static final List<String> OWN_CODE_COMPILE_HINTS = List.of("-XX:CompileCommand=quiet",
             "-XX:CompileCommand=CompileThresholdScaling,dev.jpool.protocol.*::*,0.03",
