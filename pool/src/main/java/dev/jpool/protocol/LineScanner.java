@@ -1,7 +1,5 @@
 package dev.jpool.protocol;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -214,32 +212,7 @@ final class LineScanner {
         int start = at + 1;
         int close = closingQuote();
         at = close + 1;
-        if (!escaped) {
-            return ascii ? new String(line, start, close - start, StandardCharsets.ISO_8859_1) : utf8(start, close);
-        }
-        StringBuilder text = new StringBuilder(close - start);
-        int run = start;
-        int i = start;
-        while (i < close) {
-            if (line[i] != '\\') {
-                i++;
-                continue;
-            }
-            text.append(utf8(run, i)); // a backslash is never inside a UTF-8 sequence
-            byte e = line[i + 1];
-            switch (e) {
-                case 'u' -> text.append((char) Integer.parseInt(new String(line, i + 2, 4, StandardCharsets.ISO_8859_1), 16));
-                case 'n' -> text.append('\n');
-                case 't' -> text.append('\t');
-                case 'r' -> text.append('\r');
-                case 'b' -> text.append('\b');
-                case 'f' -> text.append('\f');
-                default -> text.append((char) e); // " \ /
-            }
-            i += e == 'u' ? 6 : 2;
-            run = i;
-        }
-        return text.append(utf8(run, close)).toString();
+        return JsonStrings.decode(line, start, close, escaped, ascii);
     }
 
     /** Passes over the string here, checking it as {@link #string()} would, without decoding it. */
@@ -247,7 +220,7 @@ final class LineScanner {
         int start = at + 1;
         int close = closingQuote();
         if (!ascii) {
-            utf8(start, close);
+            JsonStrings.utf8(line, start, close);
         }
         at = close + 1;
     }
@@ -270,42 +243,13 @@ final class LineScanner {
             }
             if (c == '\\') {
                 escaped = true;
-                i = escape(i);
+                i = JsonStrings.escapeEnd(line, i);
             } else if (c >= 0 && c < 0x20) {
                 throw new Malformed("a control character not escaped in a string, at byte " + i);
             } else {
                 ascii &= c >= 0;
                 i++;
             }
-        }
-    }
-
-    /** Checks the escape at {@code i} (a backslash); returns the offset past it. */
-    private int escape(int i) throws Malformed {
-        if (i + 1 >= line.length) {
-            throw new Malformed("a string not closed, at byte " + i);
-        }
-        byte e = line[i + 1];
-        if (e == 'u') {
-            for (int k = i + 2; k < i + 6; k++) {
-                if (k >= line.length || Character.digit(line[k], 16) < 0) {
-                    throw new Malformed("a bad \\u escape in a string, at byte " + i);
-                }
-            }
-            return i + 6;
-        }
-        if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't') {
-            return i + 2;
-        }
-        throw new Malformed("a bad escape in a string, at byte " + i);
-    }
-
-    /** Bytes {@code [from, to)} as UTF-8, strictly. */
-    private String utf8(int from, int to) throws Malformed {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(line, from, to - from)).toString();
-        } catch (CharacterCodingException e) {
-            throw new Malformed("bytes that are not UTF-8 in a string, from byte " + from);
         }
     }
 
