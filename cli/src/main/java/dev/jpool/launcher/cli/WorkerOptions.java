@@ -4,6 +4,7 @@ import dev.jpool.launcher.progress.ProgressBars;
 import dev.jpool.launcher.progress.Terminal;
 import dev.jpool.launcher.run.WorkerCount;
 import dev.jpool.launcher.slurm.AgentHub;
+import dev.jpool.launcher.slurm.AllocatedNode;
 import dev.jpool.launcher.slurm.JobSteps;
 import dev.jpool.launcher.slurm.SlurmJob;
 import dev.jpool.pi.PiWorkers;
@@ -145,7 +146,7 @@ final class WorkerOptions {
                 String srun = srun(env);
                 try {
                     String scontrol = java.nio.file.Path.of(srun).resolveSibling("scontrol").toString();
-                    yield AgentHub.prefix(srun, AgentHub.nodes(env, scontrol), this::workerStderr);
+                    yield AgentHub.prefix(srun, AllocatedNode.of(env, scontrol), this::workerStderr);
                 } catch (java.io.IOException e) {
                     throw new ParameterException(spec.commandLine(), "--launcher agent cannot read the allocation's "
                             + "nodes: " + e.getMessage());

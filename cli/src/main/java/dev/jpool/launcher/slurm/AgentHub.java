@@ -40,24 +40,20 @@ public final class AgentHub implements WorkerSpawners.Spawner {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static AgentHub current;
 
-    /** A node of the allocation and the job's CPUs on it. */
-    public record Node(String name, int cpus) {
-    }
-
     private final List<Agent> agents = new ArrayList<>();
     private final String srun;
     private final List<String> agentJvm;
     private final Consumer<String> stderr;
     private final AtomicInteger ids = new AtomicInteger();
 
-    private AgentHub(String srun, List<Node> nodes, Consumer<String> stderr) {
+    private AgentHub(String srun, List<AllocatedNode> nodes, Consumer<String> stderr) {
         this.srun = srun;
         this.stderr = stderr;
         String java = ProcessHandle.current().info().command().orElse("java");
         this.agentJvm = List.of(java, "-XX:+UseSerialGC", "-Xms8m", "-Xmx64m", "-XX:TieredStopAtLevel=1",
                 "-XX:-UsePerfData", "-Xlog:disable", "-Xlog:all=warning:stderr", "-cp",
                 System.getProperty("java.class.path"), NodeAgent.class.getName());
-        for (Node node : nodes) {
+        for (AllocatedNode node : nodes) {
             agents.add(new Agent(node));
         }
     }
@@ -66,7 +62,7 @@ public final class AgentHub implements WorkerSpawners.Spawner {
      * The launch prefix for workers started by per-node agents on {@code nodes}; the hub is made
      * once per launcher and ends with it.
      */
-    public static synchronized List<String> prefix(String srun, List<Node> nodes, Consumer<String> stderr) {
+    public static synchronized List<String> prefix(String srun, List<AllocatedNode> nodes, Consumer<String> stderr) {
         if (current == null) {
             current = new AgentHub(srun, nodes, stderr);
             WorkerSpawners.register(WORD, current);
@@ -76,12 +72,12 @@ public final class AgentHub implements WorkerSpawners.Spawner {
     }
 
     /** The srun words that start the agent of {@code node} (for a hub of {@code srun}). */
-    static List<String> agentCommand(String srun, Node node) {
+    static List<String> agentCommand(String srun, AllocatedNode node) {
         return new AgentHub(srun, List.of(node), line -> { }).agentCommand(node);
     }
 
     /** The srun words that start the agent of {@code node}. */
-    List<String> agentCommand(Node node) {
+    List<String> agentCommand(AllocatedNode node) {
         List<String> command = new ArrayList<>(List.of(srun, "--exact", "--nodes=1", "--ntasks=1", "--ntasks-per-node=1",
                 "--nodelist=" + node.name(), "--cpus-per-task=" + node.cpus(), "--mem=0", "--unbuffered",
                 "--job-name=jpool-agent"));
@@ -132,7 +128,7 @@ public final class AgentHub implements WorkerSpawners.Spawner {
 
     /** One node's agent: its srun step, and the workers it carries. */
     final class Agent {
-        private final Node node;
+        private final AllocatedNode node;
         private final Map<Integer, AgentProcess> workers = new ConcurrentHashMap<>();
         private final AtomicInteger reserved = new AtomicInteger();
         private final CompletableFuture<JsonNode> hello = new CompletableFuture<>();
@@ -141,7 +137,7 @@ public final class AgentHub implements WorkerSpawners.Spawner {
         private Process srunProcess;
         private OutputStream channel;
 
-        Agent(Node node) {
+        Agent(AllocatedNode node) {
             this.node = node;
         }
 
@@ -337,46 +333,6 @@ public final class AgentHub implements WorkerSpawners.Spawner {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    /** The allocation's nodes and the job's CPUs on each, from SLURM_JOB_NODELIST and SLURM_JOB_CPUS_PER_NODE. */
-    public static List<Node> nodes(Map<String, String> env, String scontrol) throws IOException {
-        String list = env.getOrDefault("SLURM_JOB_NODELIST", env.get("SLURM_NODELIST"));
-        String cpus = env.get("SLURM_JOB_CPUS_PER_NODE");
-        if (list == null || cpus == null) {
-            throw new IOException("SLURM_JOB_NODELIST and SLURM_JOB_CPUS_PER_NODE are not both set");
-        }
-        Process hostnames = new ProcessBuilder(scontrol, "show", "hostnames", list).redirectErrorStream(true).start();
-        List<String> names;
-        try {
-            names = new String(hostnames.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .map(String::trim).filter(s -> !s.isEmpty()).toList();
-            if (!hostnames.waitFor(30, TimeUnit.SECONDS) || hostnames.exitValue() != 0) {
-                throw new IOException("scontrol show hostnames " + list + " failed: " + String.join(" ", names));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted");
-        }
-        List<Integer> perNode = new ArrayList<>();
-        for (String group : cpus.split(",")) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(?:\\(x(\\d+)\\))?").matcher(group.trim());
-            if (!m.matches()) {
-                throw new IOException("SLURM_JOB_CPUS_PER_NODE=" + cpus + " is not CPUS(xNODES),...");
-            }
-            for (int i = 0; i < (m.group(2) == null ? 1 : Integer.parseInt(m.group(2))); i++) {
-                perNode.add(Integer.parseInt(m.group(1)));
-            }
-        }
-        if (perNode.size() != names.size()) {
-            throw new IOException("SLURM_JOB_CPUS_PER_NODE=" + cpus + " names " + perNode.size() + " nodes, but "
-                    + "SLURM_JOB_NODELIST=" + list + " " + names.size());
-        }
-        List<Node> nodes = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            nodes.add(new Node(names.get(i), perNode.get(i)));
-        }
-        return nodes;
     }
 
     private static void daemon(String name, Runnable body) {

@@ -46,7 +46,7 @@ class AgentFramesTest {
         java.util.List<String> srun = java.util.List.of("/usr/bin/srun", "--exact", "--nodes=1", "--ntasks=1",
                 "--ntasks-per-node=1", "--nodelist=node2", "--cpus-per-task=4", "--mem=0", "--unbuffered",
                 "--job-name=jpool-agent");
-        java.util.List<String> command = AgentHub.agentCommand("/usr/bin/srun", new AgentHub.Node("node2", 4));
+        java.util.List<String> command = AgentHub.agentCommand("/usr/bin/srun", new AllocatedNode("node2", 4));
         assertEquals(srun, command.subList(0, srun.size()));
         assertTrue(command.get(command.size() - 1).endsWith("NodeAgent"), command.toString());
     }
