@@ -133,12 +133,33 @@ public abstract sealed class StartCache permits ClassDataArchive, AotCache {
      * @return whether none is left under way
      */
     public static boolean awaitBuilds(Duration timeout) throws InterruptedException {
-        CompletableFuture<?>[] underWay;
-        synchronized (BUILDS) {
-            underWay = BUILDS.values().stream().map(build -> build.done).toArray(CompletableFuture[]::new);
+        return allDone(underWay(), timeout);
+    }
+
+    /**
+     * As {@link #awaitBuilds(Duration)}, but a wait longer than {@code quietly} is said first, as
+     * {@code saying}, once, through the diagnostics of one of the caches being built (so not
+     * where they are silenced).
+     */
+    public static boolean awaitBuilds(Duration quietly, String saying, Duration timeout) throws InterruptedException {
+        List<Build> underWay = underWay();
+        if (allDone(underWay, quietly)) {
+            return true;
         }
+        underWay.get(0).diagnostics.accept(saying);
+        return allDone(underWay, timeout);
+    }
+
+    private static List<Build> underWay() {
+        synchronized (BUILDS) {
+            return List.copyOf(BUILDS.values());
+        }
+    }
+
+    private static boolean allDone(List<Build> builds, Duration timeout) throws InterruptedException {
         try {
-            CompletableFuture.allOf(underWay).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            CompletableFuture.allOf(builds.stream().map(build -> build.done).toArray(CompletableFuture[]::new))
+                    .get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             return true;
         } catch (TimeoutException e) {
             return false;
@@ -197,7 +218,7 @@ public abstract sealed class StartCache permits ClassDataArchive, AotCache {
         synchronized (BUILDS) {
             Build build = BUILDS.get(file.path());
             if (build == null) {
-                build = new Build(file);
+                build = new Build(file, diagnostics);
                 BUILDS.put(file.path(), build);
                 Build started = build;
                 Thread thread = new Thread(() -> run(started, commandLine, background), "jpool-start-cache-build");
@@ -293,12 +314,15 @@ public abstract sealed class StartCache permits ClassDataArchive, AotCache {
     /** One build under way in this JVM. */
     private static final class Build {
         final CacheFile file;
+        /** Those of the cache that started it. */
+        final Consumer<String> diagnostics;
         final CompletableFuture<Optional<Path>> done = new CompletableFuture<>();
         /** Set, under the {@link #BUILDS} lock, once its worker is started. */
         volatile TrainingRun training;
 
-        Build(CacheFile file) {
+        Build(CacheFile file, Consumer<String> diagnostics) {
             this.file = file;
+            this.diagnostics = diagnostics;
         }
     }
 }

@@ -24,23 +24,24 @@ public final class Main {
         // start) ends with it, on a normal end as on Ctrl-C or SIGTERM.
         Runtime.getRuntime().addShutdownHook(new Thread(ProcessTree::endDescendantsOfThisJvm, "jpool-reaper"));
         Stdout.install();
-        int status = commandLine(System.getenv()).execute(args);
-        finishStartCaches();
-        System.exit(Stdout.checked(status, System.err));
+        int status = Stdout.checked(commandLine(System.getenv()).execute(args), System.err);
+        if (status == 0) {
+            finishStartCaches();
+        }
+        System.exit(status);
     }
 
     /**
      * The first run on a new jar, JDK or set of worker options starts its workers without a start
      * cache and has one built in the background, by a training JVM that would end with this one:
-     * it is let finish here, after the run's output, so that the next run's workers start from it.
+     * after a run that succeeded, it is let finish here, after the run's output, so that the next
+     * run's workers start from it. A run that failed ends at once, and its build with it; a wait
+     * of more than a second is said (not under {@code --quiet}).
      */
     private static void finishStartCaches() {
         try {
-            if (!StartCache.awaitBuilds(QUIET_WAIT)) {
-                System.err.println("jpool: finishing the workers' start cache for the next run (up to "
-                        + BUILD_AT_EXIT.toMinutes() + " min; Ctrl-C skips it, and the next run builds it again)");
-                StartCache.awaitBuilds(BUILD_AT_EXIT);
-            }
+            StartCache.awaitBuilds(QUIET_WAIT, "finishing the workers' start cache for the next run (up to "
+                    + BUILD_AT_EXIT.toMinutes() + " min; Ctrl-C skips it, and the next run builds it again)", BUILD_AT_EXIT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

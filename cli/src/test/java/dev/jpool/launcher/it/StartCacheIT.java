@@ -178,6 +178,26 @@ class StartCacheIT {
         }
     }
 
+    /** A build takes seconds (a training JVM): waiting for it past the quiet bound is said, once, to its cache's listener. */
+    @Test
+    void aLongWaitForABuildIsSaidOnceThroughTheCachesDiagnostics() throws Exception {
+        Path cache = dir.resolve("cache");
+        List<String> diagnostics = new CopyOnWriteArrayList<>();
+        CompletableFuture<Long> trainingPid = new CompletableFuture<>();
+        StartCache start = StartCache.forThisJdk(cache, line -> hear(line, diagnostics, trainingPid));
+        assertEquals(fromJar(), start.applyIfReady(fromJar()), "none yet: built in the background");
+        trainingPid.get(60, TimeUnit.SECONDS);
+        assertTrue(StartCache.awaitBuilds(Duration.ofMillis(1), "still building", Duration.ofSeconds(120)),
+                diagnostics.toString());
+        assertEquals(1, diagnostics.stream().filter("still building"::equals).count(), diagnostics.toString());
+        assertTrue(start.applyIfReady(fromJar()).jvmOptions().stream().anyMatch(o -> o.startsWith(USE_OPTION + cache)),
+                "built: " + diagnostics);
+
+        diagnostics.clear();
+        assertTrue(StartCache.awaitBuilds(Duration.ofMillis(1), "still building", Duration.ofSeconds(1)));
+        assertEquals(List.of(), diagnostics, "nothing under way, nothing said");
+    }
+
     @Test
     void aReasonIsSaidOnceForManyPools() throws Exception {
         // This JVM's classpath has class directories (target/classes): no archive, and a reason,
