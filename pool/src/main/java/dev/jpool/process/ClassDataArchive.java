@@ -48,7 +48,7 @@ public final class ClassDataArchive extends StartCache {
     @Override
     String unsupported() {
         String vm = System.getProperty("java.vm.name", "");
-        return vm.contains("HotSpot") || vm.contains("OpenJDK") ? null
+        return WorkerCommandLine.isHotSpot(vm) ? null
                 : "this JVM (" + vm + ") has no -XX:ArchiveClassesAtExit, which is HotSpot's";
     }
 }

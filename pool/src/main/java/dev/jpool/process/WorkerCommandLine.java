@@ -128,12 +128,17 @@ public record WorkerCommandLine(String java, String classpath, List<String> jvmO
 
     /** The default options for workers of a JVM of this name: the compile hints only for HotSpot's. */
     static List<String> defaultJvmOptions(String vmName) {
-        if (!vmName.contains("HotSpot") && !vmName.contains("OpenJDK")) {
+        if (!isHotSpot(vmName)) {
             return BASE_JVM_OPTIONS;
         }
         List<String> options = new ArrayList<>(BASE_JVM_OPTIONS);
         options.addAll(OWN_CODE_COMPILE_HINTS);
         return List.copyOf(options);
+    }
+
+    /** Whether a JVM of this {@code java.vm.name} is HotSpot, whose {@code -XX} options workers are given. */
+    static boolean isHotSpot(String vmName) {
+        return vmName.contains("HotSpot") || vmName.contains("OpenJDK");
     }
 
     /** The {@code java} binary running this JVM. */
